@@ -1,0 +1,244 @@
+"""Assertion helpers for problem-set tests.
+
+This module ships next to every student notebook and inside every autograder zip as
+``mlmath_checks.py``, so test files import it with ``from mlmath_checks import ...``.
+It holds no answers: only the ways a test compares what a student computed with an
+oracle, and the student-facing messages that explain a failure.
+
+Every helper raises ``AssertionError`` with a message written for the student, so a
+failing check reads as feedback, never as a traceback from test code.
+"""
+
+import sys
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from pathlib import Path
+
+import numpy as np
+
+# Grading engines that run student code in another process hand tests a proxy for each
+# student function; a proxy that carries this attribute runs forbid_calls in the
+# student's process, where the call actually happens.
+FORBID_PROTOCOL = "_mlmath_call_forbidding"
+
+
+def describe(value, limit=60):
+    """A short, student-readable description of a value (never a full hidden array)."""
+    if isinstance(value, np.ndarray):
+        return f"array of shape {value.shape}"
+    if isinstance(value, (list, tuple)) and len(value) > 6:
+        return f"{type(value).__name__} of length {len(value)}"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def call(func, *args, name=None, **kwargs):
+    """Call a student's function and return its result.
+
+    A missing name, a stub still returning ``None``, or an exception inside the
+    student's code becomes an ``AssertionError`` that says which call failed and why.
+    """
+    label = name or getattr(func, "__name__", None) or "your function"
+    if func is None:
+        raise AssertionError(f"`{label}` is not defined: run the cell that defines it.")
+    if func is Ellipsis or not callable(func):
+        raise AssertionError(f"`{label}` should be a function, found {type(func).__name__}.")
+    shown = ", ".join(describe(a) for a in args)
+    try:
+        result = func(*args, **kwargs)
+    except NotImplementedError:
+        raise AssertionError(f"`{label}` is not implemented yet.") from None
+    except Exception as error:  # the student's bug, reported in the student's terms
+        raise AssertionError(
+            f"calling {label}({shown}) raised {type(error).__name__}: {error}"
+        ) from None
+    if result is None:
+        raise AssertionError(
+            f"{label}({shown}) returned None: is it still a stub, or is a `return` missing?"
+        )
+    return result
+
+
+def defined(value, name):
+    """Check that a graded constant was given a value."""
+    if value is None:
+        raise AssertionError(f"`{name}` is not defined: run the cell that defines it.")
+    if value is Ellipsis:
+        raise AssertionError(f"`{name}` is still `...`: replace it with your answer.")
+    return value
+
+
+def to_array(value, what="the result", dtype=float):
+    """Convert an answer to a numeric array (lists, tuples and numpy scalars are fine)."""
+    if value is None or value is Ellipsis:
+        raise AssertionError(f"{what} is missing (found {value!r}).")
+    try:
+        array = np.asarray(value, dtype=dtype)
+    except (TypeError, ValueError):
+        raise AssertionError(f"{what} should be numeric, found {describe(value)}.") from None
+    return array
+
+
+def to_number(value, what="the result"):
+    """Convert an answer to a Python float; reject arrays with more than one element."""
+    array = to_array(value, what)
+    if array.size != 1:
+        raise AssertionError(f"{what} should be a single number, found {describe(array)}.")
+    return float(array.reshape(()))
+
+
+def assert_shape(value, shape, what="the result"):
+    """Check the shape of an array-like answer and return it as an array."""
+    array = to_array(value, what)
+    if array.shape != tuple(shape):
+        raise AssertionError(f"{what} should have shape {tuple(shape)}, found {array.shape}.")
+    return array
+
+
+def rel_error(a, b):
+    """Relative error |a-b| / max(1e-8, |a|+|b|), elementwise maximum."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)), initial=0.0))
+
+
+def assert_close(
+    actual, expected, *, rtol=1e-7, atol=0.0, what="the result", hint="", reveal=False
+):
+    """Compare an answer with an oracle, with a message that teaches.
+
+    ``reveal=True`` prints the expected value: use it only in public tests, whose
+    inputs and answers the student may see. Hidden tests keep the default.
+    """
+    expected = np.asarray(expected, dtype=float)
+    array = to_array(actual, what)
+    if array.shape != expected.shape and not (array.size == 1 and expected.size == 1):
+        raise AssertionError(
+            f"{what} should have shape {expected.shape}, found {array.shape}. {hint}".strip()
+        )
+    array = array.reshape(expected.shape)
+    if np.any(np.isnan(array)) and not np.all(np.isnan(array) == np.isnan(expected)):
+        raise AssertionError(f"{what} contains NaN. {hint}".strip())
+    if np.any(np.isinf(array) & ~np.isinf(expected)):
+        raise AssertionError(
+            f"{what} overflows to inf where a finite value is expected. {hint}".strip()
+        )
+    if not np.allclose(array, expected, rtol=rtol, atol=atol, equal_nan=True):
+        gap = np.abs(array - expected)
+        finite = np.isfinite(gap)
+        worst = float(np.max(gap[finite])) if finite.any() else float("inf")
+        message = f"{what} is off (largest absolute difference {worst:.3g})."
+        if reveal:
+            message += f" Expected {_show(expected)}, found {_show(array)}."
+        raise AssertionError(f"{message} {hint}".strip())
+    return array
+
+
+def assert_close_up_to_sign(
+    actual, expected, *, rtol=1e-6, atol=1e-8, axis=0, what="the result", hint=""
+):
+    """Compare vectors, or the columns (axis=0) / rows (axis=1) of matrices, up to sign.
+
+    Eigenvectors, singular vectors and principal components are defined only up to sign:
+    each one is flipped to agree with the oracle before comparing.
+    """
+    expected = np.asarray(expected, dtype=float)
+    array = assert_shape(actual, expected.shape, what)
+    if expected.ndim == 1:
+        sign = 1.0 if np.dot(array, expected) >= 0 else -1.0
+        return assert_close(sign * array, expected, rtol=rtol, atol=atol, what=what, hint=hint)
+    signs = np.sign(np.sum(array * expected, axis=axis, keepdims=True))
+    signs[signs == 0] = 1.0
+    return assert_close(signs * array, expected, rtol=rtol, atol=atol, what=what, hint=hint)
+
+
+def assert_finite(value, what="the result", hint=""):
+    """Check that an answer has no NaN or infinity (stability questions)."""
+    array = to_array(value, what)
+    if not np.all(np.isfinite(array)):
+        raise AssertionError(f"{what} contains inf or NaN. {hint}".strip())
+    return array
+
+
+def data_file(filename):
+    """Path of a shipped dataset: ``data/<filename>`` beside this module, else the cwd."""
+    for folder in (Path(__file__).resolve().parent, Path.cwd()):
+        candidate = folder / "data" / filename
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"data/{filename} is missing: keep the data folder beside the notebook")
+
+
+def _show(array):
+    with np.printoptions(precision=6, threshold=8, edgeitems=3):
+        return np.array2string(np.asarray(array)) if np.ndim(array) else f"{float(array):.6g}"
+
+
+def _resolve(dotted):
+    """'numpy.linalg.eig' -> the object, importing the longest module prefix."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise ValueError(f"cannot resolve {dotted!r}")
+
+
+def _signatures(forbidden: Iterable[str]):
+    """Code objects (Python functions) and objects (builtins) that identify each name.
+
+    Identity of the code object, not the name, is what a renamed import cannot dodge:
+    ``from numpy.linalg import eig as e`` still runs eig's code.
+    """
+    codes, builtins = {}, {}
+    for dotted in forbidden:
+        obj = _resolve(dotted)
+        target = getattr(obj, "_implementation", obj)  # numpy's dispatch wrappers
+        target = getattr(target, "__wrapped__", target)
+        code = getattr(target, "__code__", None)
+        if code is not None:
+            codes[code] = dotted
+        else:
+            builtins[id(obj)] = dotted
+    return codes, builtins
+
+
+def forbid_calls(forbidden: Iterable[str], func: Callable, *args, **kwargs):
+    """Call ``func`` and fail if it used any of the forbidden library functions.
+
+    ``forbidden`` holds dotted names such as ``"numpy.linalg.eig"``. Python-level
+    functions (numpy.linalg, scipy) are detected by their code, whatever name the
+    student imported them under; builtins by identity.
+    """
+    forbidden = list(forbidden)
+    remote = getattr(func, FORBID_PROTOCOL, None) if not isinstance(func, type) else None
+    if callable(remote):
+        return remote(forbidden, args, kwargs)
+    return _call_forbidding(forbidden, func, args, kwargs)
+
+
+def _call_forbidding(forbidden, func, args, kwargs):
+    codes, builtins = _signatures(forbidden)
+    used = []
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code in codes:
+            used.append(codes[frame.f_code])
+        elif event == "c_call" and id(arg) in builtins:
+            used.append(builtins[id(arg)])
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        result = call(func, *args, **kwargs)
+    finally:
+        sys.setprofile(previous)
+    if used:
+        names = ", ".join(sorted(set(used)))
+        raise AssertionError(
+            f"this question asks you to implement it yourself, but your code called {names}."
+        )
+    return result

@@ -1,0 +1,157 @@
+"""Read otter exception-format test files, and write their public-only student copies."""
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import MlmathError
+from .stubs import parse_python
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    function: str
+    hidden: bool
+    points: float
+    params: tuple[str, ...]
+    node: ast.FunctionDef
+
+
+@dataclass(frozen=True)
+class TestFileInfo:
+    path: Path
+    name: str
+    source: str
+    tree: ast.Module
+    cases: tuple[CaseInfo, ...]
+
+    @property
+    def points(self) -> float:
+        return sum(c.points for c in self.cases)
+
+    @property
+    def public_points(self) -> float:
+        return sum(c.points for c in self.cases if not c.hidden)
+
+    def segment(self, node: ast.AST) -> str:
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        return "\n".join(self.source.split("\n")[start - 1 : node.end_lineno])
+
+
+def _test_case_decorator(node: ast.AST) -> ast.Call | None:
+    for decorator in getattr(node, "decorator_list", []):
+        if isinstance(decorator, ast.Call):
+            func = decorator.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name == "test_case":
+                return decorator
+    return None
+
+
+def _literal_keywords(call: ast.Call, where: str) -> dict:
+    values = {}
+    for keyword in call.keywords:
+        try:
+            values[keyword.arg] = ast.literal_eval(keyword.value)
+        except ValueError:
+            raise MlmathError(
+                f"{where} line {call.lineno}: test_case({keyword.arg}=...) must be a literal"
+            ) from None
+    return values
+
+
+def _assigned(tree: ast.Module, name: str):
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    return None
+
+
+def read_test_file(path: Path) -> TestFileInfo:
+    where = str(path)
+    if not path.exists():
+        raise MlmathError(f"missing test file {path}")
+    source = path.read_text()
+    tree = parse_python(source, where)
+    if _assigned(tree, "OK_FORMAT") is not False:
+        raise MlmathError(f"{where}: set OK_FORMAT = False (otter's exception-based format)")
+    name = _assigned(tree, "name")
+    if name != path.stem:
+        raise MlmathError(f"{where}: name = {name!r} should be {path.stem!r}")
+    cases = []
+    for node in tree.body:
+        decorator = _test_case_decorator(node)
+        if decorator is None:
+            continue
+        options = _literal_keywords(decorator, where)
+        for required in ("points", "hidden"):
+            if required not in options:
+                raise MlmathError(
+                    f"{where} line {node.lineno}: test case `{node.name}` must set {required}="
+                )
+        params = tuple(a.arg for a in node.args.args)
+        cases.append(
+            CaseInfo(node.name, bool(options["hidden"]), float(options["points"]), params, node)
+        )
+    if not cases:
+        raise MlmathError(f"{where}: no test cases")
+    return TestFileInfo(path, name, source, tree, tuple(cases))
+
+
+def _names_used(nodes) -> set[str]:
+    return {n.id for node in nodes for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def public_source(info: TestFileInfo) -> str:
+    """The student's copy: imports, the file's name, its public cases and what they use.
+
+    Hidden cases go, and so does every top-level helper that only hidden cases use;
+    the total ``points`` goes too, since each case carries its own points.
+    """
+    public = [c.node for c in info.cases if not c.hidden]
+    hidden = {c.node for c in info.cases if c.hidden}
+    helpers = {}
+    for node in info.tree.body:
+        if node in hidden or _test_case_decorator(node) is not None:
+            continue
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            helpers[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id not in (
+                    "OK_FORMAT",
+                    "name",
+                    "points",
+                ):
+                    helpers[target.id] = node
+    needed, frontier = set(), _names_used(public)
+    while frontier:
+        name = frontier.pop()
+        if name in helpers and name not in needed:
+            needed.add(name)
+            frontier |= _names_used([helpers[name]])
+    kept_helpers = {id(helpers[n]) for n in needed}
+    parts = []
+    for index, node in enumerate(info.tree.body):
+        is_docstring = index == 0 and isinstance(node, ast.Expr)
+        keep = (
+            is_docstring
+            or isinstance(node, ast.Import | ast.ImportFrom)
+            or node in public
+            or id(node) in kept_helpers
+            or (isinstance(node, ast.Assign) and _targets(node) & {"OK_FORMAT", "name"})
+        )
+        if keep:
+            parts.append(info.segment(node))
+    return "\n\n".join(_spaced(parts)) + "\n"
+
+
+def _targets(node: ast.Assign) -> set[str]:
+    return {t.id for t in node.targets if isinstance(t, ast.Name)}
+
+
+def _spaced(parts: list[str]) -> list[str]:
+    # two blank lines before definitions, as in the source style
+    return [("\n" + p) if p.lstrip().startswith(("@", "def ", "class ")) else p for p in parts]

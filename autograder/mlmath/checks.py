@@ -26,9 +26,24 @@ def describe(value, limit=60):
     """A short, student-readable description of a value (never a full hidden array)."""
     if isinstance(value, np.ndarray):
         return f"array of shape {value.shape}"
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if callable(value):
+        name = getattr(value, "__name__", "")
+        return "a function" if not name or name == "<lambda>" else name
     if isinstance(value, (list, tuple)) and len(value) > 6:
         return f"{type(value).__name__} of length {len(value)}"
-    text = repr(value)
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(describe(v, limit) for v in value)
+        text = (
+            f"[{inner}]"
+            if isinstance(value, list)
+            else f"({inner}{',' if len(value) == 1 else ''})"
+        )
+    else:
+        text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -87,11 +102,13 @@ def to_number(value, what="the result"):
     return float(array.reshape(()))
 
 
-def assert_shape(value, shape, what="the result"):
+def assert_shape(value, shape, what="the result", hint=""):
     """Check the shape of an array-like answer and return it as an array."""
     array = to_array(value, what)
     if array.shape != tuple(shape):
-        raise AssertionError(f"{what} should have shape {tuple(shape)}, found {array.shape}.")
+        raise AssertionError(
+            f"{what} should have shape {tuple(shape)}, found {array.shape}. {hint}".strip()
+        )
     return array
 
 
@@ -122,8 +139,10 @@ def assert_close(
         raise AssertionError(
             f"{what} overflows to inf where a finite value is expected. {hint}".strip()
         )
-    if not np.allclose(array, expected, rtol=rtol, atol=atol, equal_nan=True):
+    with np.errstate(invalid="ignore", over="ignore"):
+        close = np.allclose(array, expected, rtol=rtol, atol=atol, equal_nan=True)
         gap = np.abs(array - expected)
+    if not close:
         finite = np.isfinite(gap)
         worst = float(np.max(gap[finite])) if finite.any() else float("inf")
         message = f"{what} is off (largest absolute difference {worst:.3g})."
@@ -187,23 +206,16 @@ def _resolve(dotted):
     raise ValueError(f"cannot resolve {dotted!r}")
 
 
-def _signatures(forbidden: Iterable[str]):
-    """Code objects (Python functions) and objects (builtins) that identify each name.
+def _identities(dotted: str):
+    """The code object (Python functions) or the object itself (builtins) of a name.
 
     Identity of the code object, not the name, is what a renamed import cannot dodge:
     ``from numpy.linalg import eig as e`` still runs eig's code.
     """
-    codes, builtins = {}, {}
-    for dotted in forbidden:
-        obj = _resolve(dotted)
-        target = getattr(obj, "_implementation", obj)  # numpy's dispatch wrappers
-        target = getattr(target, "__wrapped__", target)
-        code = getattr(target, "__code__", None)
-        if code is not None:
-            codes[code] = dotted
-        else:
-            builtins[id(obj)] = dotted
-    return codes, builtins
+    obj = _resolve(dotted)
+    target = getattr(obj, "_implementation", obj)  # numpy's dispatch wrappers
+    target = getattr(target, "__wrapped__", target)
+    return getattr(target, "__code__", None), obj
 
 
 def forbid_calls(forbidden: Iterable[str], func: Callable, *args, **kwargs):
@@ -221,14 +233,31 @@ def forbid_calls(forbidden: Iterable[str], func: Callable, *args, **kwargs):
 
 
 def _call_forbidding(forbidden, func, args, kwargs):
-    codes, builtins = _signatures(forbidden)
+    # Resolve a forbidden name only when a function of the same short name runs: no
+    # import happens for modules the student never touches, and a renamed import still
+    # runs code whose own name is the original one.
+    by_short_name: dict[str, list[str]] = {}
+    for dotted in forbidden:
+        by_short_name.setdefault(dotted.rsplit(".", 1)[-1], []).append(dotted)
+    resolved: dict[str, tuple] = {}
     used = []
 
+    def matches(name, code, obj):
+        for dotted in by_short_name.get(name, ()):
+            if dotted not in resolved:
+                try:
+                    resolved[dotted] = _identities(dotted)
+                except (ImportError, AttributeError, ValueError):
+                    resolved[dotted] = (None, None)
+            known_code, known_obj = resolved[dotted]
+            if (code is not None and code is known_code) or (obj is not None and obj is known_obj):
+                used.append(dotted)
+
     def profile(frame, event, arg):
-        if event == "call" and frame.f_code in codes:
-            used.append(codes[frame.f_code])
-        elif event == "c_call" and id(arg) in builtins:
-            used.append(builtins[id(arg)])
+        if event == "call" and frame.f_code.co_name in by_short_name:
+            matches(frame.f_code.co_name, frame.f_code, None)
+        elif event == "c_call" and getattr(arg, "__name__", None) in by_short_name:
+            matches(arg.__name__, None, arg)
 
     previous = sys.getprofile()
     sys.setprofile(profile)

@@ -71,6 +71,59 @@ def cmd_datasets(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_grade(args) -> int:
+    from .build import Release
+    from .grading.batch import grade_batch
+    from .grading.isolation import Limits
+    from .grading.submissions import read_mapping
+
+    course = Course(args.course)
+    ps = course.problem_set(args.problem_set)
+    limits = Limits(
+        timeout=args.timeout,
+        memory_mb=args.memory,
+        call_seconds=min(args.timeout, Limits.call_seconds),
+    )
+    summary = grade_batch(
+        ps.name,
+        Release.at(course.dist, ps.name).autograder_zip,
+        args.submissions,
+        jobs=args.jobs,
+        limits=limits,
+        gradebook_path=args.gradebook,
+        regrade=args.regrade,
+        mapping=read_mapping(args.map),
+        progress=not args.quiet,
+    )
+    for line in summary.lines():
+        print(line)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .grading.reports import export_csv
+
+    count = export_csv(_open_gradebook(args.gradebook), args.problem_set, args.csv)
+    print(f"wrote {count} student row(s) to {args.csv}")
+    return 0
+
+
+def cmd_feedback(args) -> int:
+    from .grading.reports import write_feedback
+
+    count = write_feedback(_open_gradebook(args.gradebook), args.problem_set, args.out)
+    print(f"wrote {count} feedback file(s) to {args.out}")
+    return 0
+
+
+def _open_gradebook(path: Path):
+    from .grading.gradebook import Gradebook
+
+    if not path.exists():
+        raise MlmathError(f"no gradebook at {path}")
+    return Gradebook(path)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="mlmath", description="Build, validate and grade the mlmath course."
@@ -92,6 +145,47 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, default=_cores(), help="parallel workers")
     check.add_argument("-v", "--verbose", action="store_true", help="print progress")
     check.set_defaults(run=cmd_validate)
+
+    grade = commands.add_parser("grade", help="grade submissions into the gradebook")
+    grade.add_argument("problem_set")
+    grade.add_argument(
+        "submissions",
+        nargs="+",
+        type=Path,
+        help="notebooks, folders and zip files (LMS or Gradescope exports)",
+    )
+    grade.add_argument("--jobs", type=int, default=_cores(), help="submissions graded at once")
+    grade.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="seconds of wall clock per submission (default 60)",
+    )
+    grade.add_argument("--memory", type=int, default=1024, help="MB per submission (default 1024)")
+    grade.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    grade.add_argument(
+        "--regrade", action="store_true", help="grade again submissions the gradebook already holds"
+    )
+    grade.add_argument(
+        "--map",
+        type=Path,
+        default=None,
+        help="CSV with columns submission,student that overrides student ids",
+    )
+    grade.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    grade.set_defaults(run=cmd_grade)
+
+    export = commands.add_parser("export", help="write the gradebook of a set as CSV")
+    export.add_argument("problem_set")
+    export.add_argument("--csv", type=Path, required=True)
+    export.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    export.set_defaults(run=cmd_export)
+
+    feedback = commands.add_parser("feedback", help="write one Markdown feedback file a student")
+    feedback.add_argument("problem_set")
+    feedback.add_argument("--out", type=Path, required=True)
+    feedback.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    feedback.set_defaults(run=cmd_feedback)
 
     data = commands.add_parser("datasets", help="list the shipped datasets and verify checksums")
     data.add_argument(

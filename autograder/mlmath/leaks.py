@@ -7,6 +7,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import checks
 from .content import SetContent
 from .stubs import parse_python
 from .testfiles import public_source
@@ -54,24 +55,29 @@ def _telling_numbers(nodes) -> set[str]:
 
 
 def forbidden_fragments(content: SetContent) -> list[Fragment]:
-    """What must never appear in a student artifact, for one problem set."""
-    stub_lines = set()
-    for cell in content.notebook.cells:
-        if cell.cell_type == "code":
-            stub_lines |= {_normalize(line) for line in cell.source.split("\n")}
+    """What must never appear in a student artifact, for one problem set.
+
+    Code that every student sees anyway (the shipped helpers, the public tests, the
+    notebook's own code cells) is not a secret, even where a hidden test or the
+    reference shares a line of it, or a piece of a line.
+    """
+    notebook_code = "\n".join(c.source for c in content.notebook.cells if c.cell_type == "code")
+    shipped = [Path(checks.__file__).read_text()] + [public_source(t) for t in content.tests]
+    known = _normalize("\n".join(shipped + [notebook_code]))
     fragments = []
     for name, definition in content.definitions.items():
-        for line in _code_lines(definition.source) - stub_lines:
-            fragments.append(Fragment(f"solution code of `{name}`", line))
+        for line in sorted(_code_lines(definition.source)):
+            if line not in known:
+                fragments.append(Fragment(f"solution code of `{name}`", line))
     for info in content.tests:
-        public_lines = {_normalize(line) for line in public_source(info).split("\n")}
         public_numbers = _telling_numbers([ast.parse(public_source(info))])
         for case in info.cases:
             if not case.hidden:
                 continue
             fragments.append(Fragment(f"hidden test {info.name}", f"def {case.function}("))
-            for line in _code_lines(info.segment(case.node)) - public_lines - stub_lines:
-                fragments.append(Fragment(f"hidden test {info.name} `{case.function}`", line))
+            for line in sorted(_code_lines(info.segment(case.node))):
+                if line not in known:
+                    fragments.append(Fragment(f"hidden test {info.name} `{case.function}`", line))
         hidden_nodes = [c.node for c in info.cases if c.hidden]
         for number in _telling_numbers(hidden_nodes) - public_numbers:
             fragments.append(Fragment(f"a hidden expected value of {info.name}", number))

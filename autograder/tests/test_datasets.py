@@ -3,6 +3,7 @@
 import shutil
 
 from conftest import REPO
+
 from mlmath.course import Course
 from mlmath.datasets import load, manifest, verify
 

@@ -1,0 +1,184 @@
+OK_FORMAT = False
+
+from decimal import Decimal, localcontext
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, call, describe, forbid_calls, to_array
+
+name = "q6"
+points = 7
+
+FORBIDDEN = ["numpy.roots", "numpy.polynomial.polynomial.polyroots"]
+
+
+def _exact_roots(a, b, c):
+    """Both real roots of a x^2 + b x + c, in 60-digit decimal arithmetic (no cancellation)."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        A, B, C = Decimal(a), Decimal(b), Decimal(c)
+        root = (B * B - 4 * A * C).sqrt()
+        roots = sorted([(-B - root) / (2 * A), (-B + root) / (2 * A)])
+    return np.array([float(r) for r in roots])
+
+
+def _roots(solve_quadratic, a, b, c, forbid=False):
+    label = f"solve_quadratic({a:.6g}, {b:.6g}, {c:.6g})"
+    if forbid:
+        result = forbid_calls(FORBIDDEN, solve_quadratic, a, b, c)
+    else:
+        result = call(solve_quadratic, a, b, c)
+    roots = to_array(result, what=label)
+    if roots.ndim != 1:
+        raise AssertionError(f"{label} should be a 1-D array of roots, found shape {roots.shape}.")
+    return roots, label
+
+
+def _check(solve_quadratic, a, b, c, expected, hint, rtol=1e-12, atol=0.0, forbid=False):
+    roots, label = _roots(solve_quadratic, a, b, c, forbid=forbid)
+    expected = np.asarray(expected, dtype=float)
+    if roots.shape != expected.shape:
+        raise AssertionError(
+            f"{label} should return {expected.size} root(s), found {roots.size}. {hint}"
+        )
+    if roots.size == 2 and roots[0] > roots[1]:
+        raise AssertionError(f"the roots of {label} should be sorted in increasing order.")
+    assert_close(roots, expected, rtol=rtol, atol=atol, what=label, hint=hint)
+
+
+def _raises_value_error(solve_quadratic, a, b, c):
+    label = f"solve_quadratic({a:g}, {b:g}, {c:.3g})"
+    if solve_quadratic is None:
+        raise AssertionError("`solve_quadratic` is not defined: run the cell that defines it.")
+    try:
+        found = solve_quadratic(a, b, c)
+    except ValueError:
+        return
+    except Exception as error:
+        message = f"{label} should raise ValueError, but raised {type(error).__name__}: {error}."
+    else:
+        message = f"{label} should raise ValueError, found {describe(found)}."
+    raise AssertionError(f"{message} a = b = 0 is not an equation in x: `raise ValueError(...)`.")
+
+
+@test_case(points=1, hidden=False)
+def test_quadratic_by_hand(solve_quadratic):
+    roots, label = _roots(solve_quadratic, 1.0, -3.0, 2.0)
+    assert_close(
+        roots,
+        [1.0, 2.0],
+        rtol=1e-12,
+        what=label,
+        hint="x^2 - 3x + 2 = (x - 1)(x - 2); return the roots sorted, as a 1-D array.",
+        reveal=True,
+    )
+    roots, label = _roots(solve_quadratic, 1.0, 0.0, 1.0)
+    if roots.shape != (0,):
+        raise AssertionError(
+            f"x^2 + 1 = 0 has no real root, so {label} should return an empty array "
+            f"(np.array([])), found {roots.size} value(s)."
+        )
+
+
+@test_case(points=1, hidden=False)
+def test_linear_by_hand(solve_quadratic):
+    roots, label = _roots(solve_quadratic, 0.0, 2.0, -4.0)
+    assert_close(
+        roots,
+        [2.0],
+        rtol=1e-12,
+        what=label,
+        hint="a = 0 leaves the linear equation 2x - 4 = 0: return its one root in a 1-D array.",
+        reveal=True,
+    )
+
+
+@test_case(points=1, hidden=True)
+def test_random_quadratics(solve_quadratic):
+    rng = np.random.default_rng(601)
+    for _ in range(6):
+        r1, r2 = rng.integers(-20, 21, size=2).astype(float)
+        a = float(rng.choice([-1, 1]) * rng.integers(1, 6))
+        b, c = -a * (r1 + r2), a * r1 * r2
+        _check(
+            solve_quadratic,
+            a,
+            b,
+            c,
+            np.sort([r1, r2]),
+            "use x = (-b +/- sqrt(b^2 - 4ac)) / (2a) (or the stable form) and sort the roots; "
+            "a may be negative.",
+            rtol=1e-9,
+            atol=1e-9,
+            forbid=True,
+        )
+
+
+@test_case(points=2, hidden=True)
+def test_no_catastrophic_cancellation(solve_quadratic):
+    rng = np.random.default_rng(602)
+    cases = [(1.0, 1e8, 1.0), (1.0, -3e9, 2.0), (-2.0, 5e7, 0.5)]
+    for _ in range(4):
+        a = float(rng.choice([-1, 1]) * rng.uniform(0.5, 3))
+        b = float(rng.choice([-1, 1]) * 10 ** rng.uniform(5, 9))
+        c = float(rng.uniform(-3, 3))
+        cases.append((a, b, c))
+    for a, b, c in cases:
+        _check(
+            solve_quadratic,
+            a,
+            b,
+            c,
+            _exact_roots(a, b, c),
+            "when b^2 >> |4ac|, -b + sqrt(b^2 - 4ac) subtracts two nearly equal numbers and "
+            "loses the small root. Compute q = -(b + sign(b) sqrt(disc)) / 2, then the roots "
+            "q / a and c / q.",
+            rtol=1e-12,
+            forbid=True,
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_special_coefficients(solve_quadratic):
+    hint_b0 = "b = 0 has no sign: use np.copysign(np.sqrt(disc), b), or treat b = 0 separately."
+    rng = np.random.default_rng(603)
+    r = float(rng.uniform(1, 5))
+    cases = [
+        (1.0, 0.0, -r * r, [-r, r], hint_b0),
+        (3.0, 0.0, 0.0, [0.0, 0.0], "b = c = 0: 0 is a double root, returned twice. " + hint_b0),
+        (2.0, 5.0, 0.0, [-2.5, 0.0], "c = 0: x (2x + 5) = 0."),
+        (1.0, -2 * r, r * r, [r, r], "a double root (disc = 0) is returned twice."),
+        (-4.0, 4.0, -1.0, [0.5, 0.5], "a double root (disc = 0) is returned twice."),
+    ]
+    for a, b, c, expected, hint in cases:
+        _check(solve_quadratic, a, b, c, expected, hint, rtol=1e-7, atol=1e-12)
+
+
+@test_case(points=1, hidden=True)
+def test_conventions(solve_quadratic):
+    rng = np.random.default_rng(604)
+    for _ in range(3):
+        a = float(rng.uniform(0.5, 4))
+        b = float(rng.uniform(-3, 3))
+        c = b * b / (4 * a) + float(rng.uniform(0.1, 5))
+        for sign in [1.0, -1.0]:
+            _check(
+                solve_quadratic,
+                sign * a,
+                sign * b,
+                sign * c,
+                [],
+                "when b^2 - 4ac < 0 there is no real root: return an empty array, "
+                "not NaN or complex numbers.",
+            )
+        b, c = float(rng.uniform(-9, 9)), float(rng.uniform(-9, 9))
+        _check(
+            solve_quadratic,
+            0.0,
+            b,
+            c,
+            [-c / b],
+            "a = 0 leaves b x + c = 0, whose one root is -c / b.",
+        )
+    _raises_value_error(solve_quadratic, 0.0, 0.0, float(rng.uniform(1, 9)))

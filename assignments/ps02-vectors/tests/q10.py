@@ -1,0 +1,120 @@
+OK_FORMAT = False
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, call, to_array
+
+name = "q10"
+points = 5
+
+HINT = (
+    "similarity s_j = cosine similarity of R[user] and R[j] (0 for j = user and for zero "
+    "rows), score_i = sum_j s_j * R[j, i]; keep only items with R[user, i] == 0 and sort "
+    "them by score, highest first."
+)
+
+
+def oracle_scores(R, user):
+    R = np.asarray(R, dtype=float)
+    norms = np.linalg.norm(R, axis=1)
+    denom = norms * norms[user]
+    dots = R @ R[user]
+    sims = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
+    sims[user] = 0.0
+    return sims @ R
+
+
+def recommended(recommend, R, user, n, what):
+    idx = to_array(call(recommend, R, user, n), what)
+    if idx.shape != (n,):
+        raise AssertionError(
+            f"{what} should return {n} item indices (shape ({n},)), found shape {idx.shape}."
+        )
+    if not np.all(idx == np.round(idx)):
+        raise AssertionError(
+            f"{what} should return integer item indices, found non-integers. "
+            "Hint: return column indices, not scores."
+        )
+    idx = idx.astype(int)
+    R = np.asarray(R)
+    if idx.min() < 0 or idx.max() >= R.shape[1] or len(set(idx.tolist())) != n:
+        raise AssertionError(f"{what} should return {n} distinct column indices of R.")
+    if np.any(R[user, idx] != 0):
+        raise AssertionError(
+            f"{what} recommended an item the user has already rated. Hint: "
+            "only items with R[user, i] == 0 are candidates."
+        )
+    return idx
+
+
+@test_case(points=1, hidden=False)
+def test_small_example(recommend):
+    R = np.array([[5, 0, 4, 0], [4, 2, 5, 1], [0, 5, 0, 4]])
+    what = "recommend(R, 0, 2) on the 3-user example"
+    found = recommended(recommend, R, 0, 2, what)
+    if not np.array_equal(found, [1, 3]):
+        raise AssertionError(f"{what} should be [1 3], found {found}. Hint: {HINT}")
+
+
+@test_case(points=2, hidden=True)
+def test_random_ratings(recommend):
+    rng = np.random.default_rng(1001)
+    for users, items in [(8, 6), (15, 12), (5, 20)]:
+        R = rng.integers(1, 6, size=(users, items)) * (rng.random((users, items)) < 0.5)
+        for user in [0, users - 1, users // 2]:
+            unrated = int(np.sum(R[user] == 0))
+            for n in sorted({1, max(1, unrated // 2), unrated}):
+                if unrated == 0:
+                    continue
+                what = f"recommend(R, {user}, {n}) for R of shape {R.shape}"
+                found = recommended(recommend, R if users != 5 else R.tolist(), user, n, what)
+                scores = oracle_scores(R, user)
+                candidates = np.sort(scores[R[user] == 0])[::-1]
+                assert_close(
+                    scores[found],
+                    candidates[:n],
+                    rtol=1e-9,
+                    atol=1e-12,
+                    what=f"the scores of the items returned by {what}",
+                    hint="return the unrated items with the HIGHEST scores, best first; "
+                    "weigh each user's ratings by the COSINE similarity, not by the raw "
+                    "dot product or by the cosine distance.",
+                )
+
+
+@test_case(points=1, hidden=True)
+def test_ties_and_zero_rows(recommend):
+    R = np.array(
+        [
+            [5, 0, 0, 3, 0, 0],
+            [4, 1, 1, 0, 5, 5],
+            [0, 0, 0, 0, 0, 0],
+            [3, 1, 1, 1, 0, 0],
+        ]
+    )
+    what = "recommend(R, 0, 4) where items 4 and 5 (and 1 and 2) have equal scores"
+    with np.errstate(all="ignore"):
+        found = recommended(recommend, R, 0, 4, what)
+    if not np.array_equal(found, [4, 5, 1, 2]):
+        raise AssertionError(
+            f"{what}, and user 2 has rated nothing: the order of the items is wrong. Hint: a "
+            "user with no ratings has similarity 0 (not NaN); equal scores keep the smaller "
+            "item index first (np.argsort(-scores, kind='stable'), not "
+            "np.argsort(scores)[::-1])."
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_new_user(recommend):
+    rng = np.random.default_rng(1002)
+    R = rng.integers(1, 6, size=(6, 7)) * (rng.random((6, 7)) < 0.6)
+    R[4] = 0
+    what = "recommend(R, 4, 3) for a user who has rated nothing yet"
+    with np.errstate(all="ignore"):
+        found = recommended(recommend, R, 4, 3, what)
+    if not np.array_equal(found, [0, 1, 2]):
+        raise AssertionError(
+            f"{what}: every score is 0, so the tie rule (smaller index first) decides. "
+            "Hint: the similarity with a zero vector is 0, not NaN."
+        )

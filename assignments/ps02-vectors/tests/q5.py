@@ -1,0 +1,139 @@
+OK_FORMAT = False
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, forbid_calls, to_number
+
+name = "q5"
+points = 6
+
+FORBIDDEN = ["scipy.spatial.distance.cosine", "scipy.spatial.distance.cdist"]
+
+
+def cos_of(cosine_similarity, u, v, what):
+    return to_number(forbid_calls(FORBIDDEN, cosine_similarity, u, v), what)
+
+
+def angle_of(angle_between, u, v, what):
+    return to_number(forbid_calls(FORBIDDEN, angle_between, u, v), what)
+
+
+def oracle_cos(u, v):
+    u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
+    return float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v)))
+
+
+@test_case(points=1, hidden=False)
+def test_small_examples(cosine_similarity, angle_between):
+    assert_close(
+        cos_of(cosine_similarity, [1, 2], [2, 1], "cosine_similarity([1, 2], [2, 1])"),
+        0.8,
+        what="cosine_similarity([1, 2], [2, 1])",
+        hint="(1*2 + 2*1) / (sqrt(5) * sqrt(5)).",
+        reveal=True,
+    )
+    assert_close(
+        angle_of(angle_between, [1, 0], [1, 1], "angle_between([1, 0], [1, 1])"),
+        np.pi / 4,
+        what="angle_between([1, 0], [1, 1])",
+        hint="the answer is in radians: pi/4, not 45.",
+        reveal=True,
+    )
+
+
+@test_case(points=2, hidden=True)
+def test_cosine_similarity_random(cosine_similarity):
+    rng = np.random.default_rng(501)
+    for n, scale in [(2, 1.0), (5, 3.0), (30, 0.2), (4, 1e100)]:
+        u = rng.normal(scale=scale, size=n)
+        v = rng.normal(scale=scale, size=n)
+        what = f"cosine_similarity(u, v) for random vectors of length {n}"
+        result = cos_of(cosine_similarity, u, v, what)
+        assert_close(
+            result,
+            oracle_cos(u, v),
+            rtol=1e-9,
+            atol=1e-12,
+            what=what,
+            hint="divide the dot product by the PRODUCT OF THE NORMS (square roots of the "
+            "sums of squares); this is a similarity, not the distance 1 - similarity.",
+        )
+        assert_close(
+            cos_of(cosine_similarity, (7.5 * u).tolist(), v.tolist(), what),
+            result,
+            rtol=1e-9,
+            atol=1e-12,
+            what="cosine_similarity(7.5 * u, v) (lists)",
+            hint="cosine similarity ignores lengths: scaling u by 7.5 must not change it.",
+        )
+        assert_close(
+            cos_of(cosine_similarity, -2.0 * u, v, what),
+            -result,
+            rtol=1e-9,
+            atol=1e-12,
+            what="cosine_similarity(-2 * u, v)",
+            hint="flipping u flips the sign of the similarity.",
+        )
+    u, v = rng.integers(-9, 10, size=(2, 6))
+    assert_close(
+        cos_of(cosine_similarity, u, v, "cosine_similarity on integers"),
+        oracle_cos(u, v),
+        rtol=1e-12,
+        what="cosine_similarity on integer vectors",
+    )
+
+
+@test_case(points=1, hidden=True)
+def test_cosine_similarity_zero_vector(cosine_similarity):
+    rng = np.random.default_rng(502)
+    v = rng.normal(size=5)
+    z = np.zeros(5)
+    for a, b, label in [(z, v, "(zeros, v)"), (v, z, "(v, zeros)"), (z, z, "(zeros, zeros)")]:
+        with np.errstate(all="ignore"):
+            result = cos_of(cosine_similarity, a, b, f"cosine_similarity{label}")
+        assert_close(
+            result,
+            0.0,
+            what=f"cosine_similarity{label}",
+            hint="by this problem set's convention the similarity with a zero vector is 0.0; "
+            "check for a zero norm before dividing.",
+        )
+
+
+@test_case(points=2, hidden=True)
+def test_angle_between(angle_between):
+    rng = np.random.default_rng(503)
+    for n in [2, 3, 10]:
+        u = rng.normal(size=n)
+        v = rng.normal(size=n)
+        what = f"angle_between(u, v) for random vectors of length {n}"
+        assert_close(
+            angle_of(angle_between, u, v, what),
+            np.arccos(np.clip(oracle_cos(u, v), -1, 1)),
+            rtol=1e-8,
+            what=what,
+            hint="the angle is arccos of the cosine similarity, in RADIANS (np.arccos already "
+            "returns radians; do not convert to degrees).",
+        )
+    for _ in range(20):
+        u = rng.normal(size=int(rng.integers(2, 8)))
+        c = rng.uniform(0.1, 10.0)
+        for factor, expected, label in [(c, 0.0, "c * u"), (-c, np.pi, "-c * u")]:
+            with np.errstate(all="ignore"):
+                result = angle_of(angle_between, u, factor * u, "angle_between")
+            assert_close(
+                result,
+                expected,
+                atol=1e-6,
+                what=f"angle_between(u, {label}) for a random u and c > 0",
+                hint="rounding can push the cosine of (anti)parallel vectors slightly outside "
+                "[-1, 1], where arccos gives NaN: clip it with np.clip(cos, -1, 1).",
+            )
+    assert_close(
+        angle_of(angle_between, [2, 0, 0], [0, 0, -5], "angle_between on integers"),
+        np.pi / 2,
+        rtol=1e-12,
+        what="angle_between([2, 0, 0], [0, 0, -5])",
+        hint="orthogonal vectors make a right angle, pi/2 radians.",
+    )

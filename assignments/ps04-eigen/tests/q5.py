@@ -1,0 +1,123 @@
+OK_FORMAT = False
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, call, forbid_calls
+
+name = "q5"
+points = 6
+
+FORBIDDEN = ["numpy.linalg.matrix_power", "scipy.linalg.fractional_matrix_power"]
+
+
+def diagonalizable(lams, rng, blocks=()):
+    """P B P^-1 with B block diagonal: real eigenvalues lams and 2x2 blocks [[a, -b], [b, a]]."""
+    n = len(lams) + 2 * len(blocks)
+    B = np.zeros((n, n))
+    B[: len(lams), : len(lams)] = np.diag(lams)
+    for i, (a, b) in enumerate(blocks):
+        j = len(lams) + 2 * i
+        B[j : j + 2, j : j + 2] = [[a, -b], [b, a]]
+    P = np.eye(n) + 0.4 * rng.normal(size=(n, n)) / np.sqrt(n)
+    return P, B, P @ B @ np.linalg.inv(P)
+
+
+def check_power(found, expected, what, hint, reveal=False):
+    scale = max(1.0, float(np.max(np.abs(expected))))
+    assert_close(found, expected, rtol=1e-7, atol=1e-9 * scale, what=what, hint=hint, reveal=reveal)
+
+
+@test_case(points=2, hidden=False)
+def test_small_example(matrix_power_eig):
+    A = np.array([[2.0, 1.0], [1.0, 2.0]])
+    check_power(
+        call(matrix_power_eig, A, 3),
+        [[14.0, 13.0], [13.0, 14.0]],
+        "matrix_power_eig([[2, 1], [1, 2]], 3)",
+        "A = V diag(3, 1) V^-1, so A^3 = V diag(27, 1) V^-1.",
+        reveal=True,
+    )
+    check_power(
+        call(matrix_power_eig, A, 0),
+        np.eye(2),
+        "matrix_power_eig(A, 0)",
+        "A^0 is the identity: lam^0 = 1 for every eigenvalue.",
+        reveal=True,
+    )
+
+
+@test_case(points=1, hidden=True)
+def test_non_symmetric_integer_powers(matrix_power_eig):
+    rng = np.random.default_rng(501)
+    for n in [2, 4, 6]:
+        _, _, A = diagonalizable(rng.uniform(-2, 2, size=n), rng)
+        for k in [1, 2, 5]:
+            check_power(
+                forbid_calls(FORBIDDEN, matrix_power_eig, A, k),
+                np.linalg.matrix_power(A, k),
+                f"A^{k} for a non-symmetric {n}x{n} matrix",
+                "for a non-symmetric A the eigenvectors are not orthogonal: use "
+                "np.linalg.inv(V), not V.T, and the order V diag(lam**k) V^-1.",
+            )
+
+
+@test_case(points=1, hidden=True)
+def test_complex_eigenvalues(matrix_power_eig):
+    rng = np.random.default_rng(502)
+    for lams, blocks in [
+        ([], [(0.6, 0.9)]),
+        ([1.1, -0.5], [(0.3, 1.2)]),
+        ([0.7], [(1, 1), (0, 1)]),
+    ]:
+        _, _, A = diagonalizable(lams, rng, blocks)
+        for k in [3, 8]:
+            check_power(
+                forbid_calls(FORBIDDEN, matrix_power_eig, A, k),
+                np.linalg.matrix_power(A, k),
+                f"A^{k} for a real matrix with complex eigenvalues",
+                "keep the eigenvalues complex while you raise them to the power k and "
+                "multiply; take np.real only of the final matrix.",
+            )
+
+
+@test_case(points=1, hidden=True)
+def test_negative_powers(matrix_power_eig):
+    rng = np.random.default_rng(503)
+    for n in [2, 3, 5]:
+        lams = rng.uniform(0.5, 2, size=n) * rng.choice([-1, 1], size=n)
+        _, _, A = diagonalizable(lams, rng)
+        for k in [-1, -3]:
+            check_power(
+                forbid_calls(FORBIDDEN, matrix_power_eig, A, k),
+                np.linalg.matrix_power(np.linalg.inv(A), -k),
+                f"A^{k} for an invertible {n}x{n} matrix",
+                "A^-1 = V diag(1/lam) V^-1: the same formula with a negative k.",
+            )
+
+
+@test_case(points=1, hidden=True)
+def test_fractional_powers(matrix_power_eig):
+    rng = np.random.default_rng(504)
+    for n in [2, 4]:
+        lams = rng.uniform(0.5, 4, size=n)
+        P, B, A = diagonalizable(lams, rng)
+        for k in [0.5, 1 / 3, 2.5]:
+            expected = P @ np.diag(lams**k) @ np.linalg.inv(P)
+            check_power(
+                forbid_calls(FORBIDDEN, matrix_power_eig, A, k),
+                expected,
+                f"A^{k:.3g} for a matrix with positive eigenvalues",
+                "with the eigendecomposition, any power works: raise each eigenvalue to "
+                "the power k (repeated multiplication only handles whole numbers).",
+            )
+    F = np.array([[1.0, 1.0], [1.0, 0.0]])
+    fib = [0, 1]
+    for _ in range(40):
+        fib.append(fib[-1] + fib[-2])
+    check_power(
+        forbid_calls(FORBIDDEN, matrix_power_eig, F, 40),
+        [[fib[41], fib[40]], [fib[40], fib[39]]],
+        "the Fibonacci matrix [[1, 1], [1, 0]] to the power 40",
+        "A^k = V diag(lam**k) V^-1.",
+    )

@@ -1,0 +1,104 @@
+OK_FORMAT = False
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, call, describe, to_number
+
+name = "q9"
+points = 5
+
+
+def rank_of(rank_for_energy, s, energy):
+    found = call(rank_for_energy, s, energy)
+    value = to_number(found, "the rank returned by rank_for_energy")
+    if value != int(value):
+        raise AssertionError(
+            f"rank_for_energy should return a whole number, found {describe(found)}."
+        )
+    return int(value)
+
+
+def oracle_rank(s, energy):
+    s = np.asarray(s, dtype=float)
+    total = np.sum(s**2)
+    for k in range(1, len(s) + 1):
+        if np.sum(s[:k] ** 2) >= energy * total - 1e-12 * total:
+            return k
+    return len(s)
+
+
+@test_case(points=1, hidden=False)
+def test_small_examples(compression_ratio, rank_for_energy):
+    assert_close(
+        to_number(call(compression_ratio, 100, 50, 5), "compression_ratio(100, 50, 5)"),
+        0.151,
+        rtol=1e-9,
+        what="compression_ratio(100, 50, 5)",
+        hint="U_k has 100*5 numbers, V_k has 50*5 and the singular values 5: "
+        "755 numbers instead of 5000.",
+        reveal=True,
+    )
+    found = rank_of(rank_for_energy, np.array([3.0, 2.0, 1.0, 1.0, 1.0]), 0.5)
+    if found != 1:
+        raise AssertionError(
+            f"rank_for_energy([3, 2, 1, 1, 1], 0.5) should be 1, found {found}: the first "
+            "singular value holds 9/16 of the total energy sum(s**2) = 16."
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_compression_ratio(compression_ratio):
+    rng = np.random.default_rng(901)
+    for _ in range(8):
+        m, n = rng.integers(5, 500, size=2)
+        k = int(rng.integers(0, min(m, n)))
+        found = to_number(call(compression_ratio, int(m), int(n), k), "the compression ratio")
+        assert_close(
+            found,
+            k * (m + n + 1) / (m * n),
+            rtol=1e-9,
+            what=f"the compression ratio of a rank-{k} approximation",
+            hint="stored numbers / original numbers = k (m + n + 1) / (m n): count U_k, V_k "
+            "AND the k singular values; a ratio below 1 means the factors are smaller.",
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_random_spectra(rank_for_energy):
+    rng = np.random.default_rng(902)
+    for n in [5, 20, 64]:
+        s = np.sort(rng.exponential(size=n) * np.exp(-np.arange(n) / 4))[::-1]
+        for energy in [0.5, 0.9, 0.99]:
+            found = rank_of(rank_for_energy, s, energy)
+            if found != oracle_rank(s, energy):
+                raise AssertionError(
+                    f"rank_for_energy on {n} decaying singular values with energy={energy} "
+                    f"returned {found}, which is not the smallest k whose first k squared "
+                    "singular values reach that fraction of sum(s**2). Use squares "
+                    "(energy = sigma^2), and count k from 1."
+                )
+
+
+@test_case(points=1, hidden=True)
+def test_exact_thresholds(rank_for_energy):
+    s = np.array([4.0, 3.0, 2.0, 1.0, 1.0, 1.0])
+    for energy, expected in [(25 / 32, 2), (29 / 32, 3), (1.0, 6)]:
+        found = rank_of(rank_for_energy, s, energy)
+        if found != expected:
+            raise AssertionError(
+                f"rank_for_energy([4, 3, 2, 1, 1, 1], {energy:.5f}) returned {found}. When the "
+                "captured fraction equals the target exactly, that k is enough: use >=."
+            )
+
+
+@test_case(points=1, hidden=True)
+def test_edges(rank_for_energy):
+    cases = [([3.0, 2.0, 1.0, 0.0, 0.0], 1.0, 3), ([7.0], 0.9, 1), ([5.0, 4.0, 3.0], 1e-9, 1)]
+    for s, energy, expected in cases:
+        found = rank_of(rank_for_energy, s, energy)
+        if found != expected:
+            raise AssertionError(
+                f"rank_for_energy({s}, {energy}) returned {found}. The answer is between 1 "
+                "and len(s); s may be a list and may end with zeros."
+            )

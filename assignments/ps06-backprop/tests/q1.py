@@ -1,0 +1,114 @@
+OK_FORMAT = False
+
+import math
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, call
+
+name = "q1"
+points = 4
+
+# A small library of differentiable pieces (function, derivative) to build chains from.
+LIBRARY = [
+    (math.sin, math.cos),
+    (math.tanh, lambda u: 1 - math.tanh(u) ** 2),
+    (lambda u: 0.5 * u * u, lambda u: u),
+    (lambda u: 0.7 * u + 0.2, lambda u: 0.7),
+    (lambda u: math.exp(-u * u), lambda u: -2 * u * math.exp(-u * u)),
+    (lambda u: math.log(1 + u * u), lambda u: 2 * u / (1 + u * u)),
+    (lambda u: u**3 / 3, lambda u: u * u),
+]
+
+
+def value_and_slope(result, what):
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        raise AssertionError(
+            f"{what} should return a pair (value, derivative), found {type(result).__name__}. "
+            "Hint: return a tuple of two floats."
+        )
+    return result
+
+
+@test_case(points=1, hidden=False)
+def test_hand_example(chain_derivative):
+    # g(x) = (3x)^2 at x = 1: value 9, derivative 2 * (3x) * 3 = 18.
+    fs = [lambda u: 3 * u, lambda u: u**2]
+    dfs = [lambda u: 3.0, lambda u: 2 * u]
+    value, slope = value_and_slope(call(chain_derivative, fs, dfs, 1.0), "chain_derivative")
+    assert_close(
+        value,
+        9.0,
+        what="the value of (3x)^2 at x = 1",
+        reveal=True,
+        hint="apply fs[0] first, then fs[1].",
+    )
+    assert_close(
+        slope,
+        18.0,
+        what="the derivative of (3x)^2 at x = 1",
+        reveal=True,
+        hint="multiply each df evaluated at the intermediate value it receives.",
+    )
+
+
+@test_case(points=2, hidden=True)
+def test_random_chains(chain_derivative):
+    rng = np.random.default_rng(61)
+    for length in [2, 3, 4, 6]:
+        for _ in range(4):
+            picks = rng.integers(len(LIBRARY), size=length)
+            fs = [LIBRARY[i][0] for i in picks]
+            dfs = [LIBRARY[i][1] for i in picks]
+            x = float(rng.uniform(-1.2, 1.2))
+            u, slope = x, 1.0
+            for f, df in zip(fs, dfs, strict=True):
+                slope *= df(u)
+                u = f(u)
+            got = value_and_slope(call(chain_derivative, fs, dfs, x), "chain_derivative")
+            assert_close(
+                got[0],
+                u,
+                rtol=1e-9,
+                atol=1e-12,
+                what=f"the value of a chain of {length} functions",
+                hint="fs[0] is applied first: g(x) = fs[-1](...fs[1](fs[0](x))).",
+            )
+            assert_close(
+                got[1],
+                slope,
+                rtol=1e-8,
+                atol=1e-12,
+                what=f"the derivative of a chain of {length} functions",
+                hint="each dfs[i] must be evaluated at the input of fs[i] (the "
+                "intermediate value), not at x; then multiply them all.",
+            )
+
+
+@test_case(points=1, hidden=True)
+def test_short_chains(chain_derivative):
+    rng = np.random.default_rng(62)
+    x = float(rng.uniform(0.3, 0.9))
+    got = value_and_slope(call(chain_derivative, [], [], x), "chain_derivative")
+    assert_close(
+        got[0],
+        x,
+        what="the value of an empty chain (the identity)",
+        hint="with no functions, g(x) = x.",
+    )
+    assert_close(
+        got[1],
+        1.0,
+        what="the derivative of an empty chain (the identity)",
+        hint="start the running product of derivatives at 1, not 0.",
+    )
+    for f, df in LIBRARY:
+        got = value_and_slope(call(chain_derivative, [f], [df], x), "chain_derivative")
+        assert_close(
+            got[1],
+            df(x),
+            rtol=1e-12,
+            what="the derivative of a one-function chain",
+            hint="with one function, the derivative is dfs[0](x).",
+        )

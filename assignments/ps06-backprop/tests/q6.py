@@ -1,0 +1,88 @@
+OK_FORMAT = False
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import assert_close, call
+
+name = "q6"
+points = 4
+
+
+def unpack(result, label):
+    """Check the (value, (local_grad,)) contract of a one-input rule."""
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        raise AssertionError(
+            f"{label} should return a pair (value, local_grads), found "
+            f"{type(result).__name__}. Hint: `return out, (d_out_da,)`."
+        )
+    value, grads = result
+    if not isinstance(grads, (tuple, list)) or len(grads) != 1:
+        raise AssertionError(
+            f"{label}: local_grads should be a tuple with one number, found {grads!r}. "
+            "Hint: write `(d,)` with the comma."
+        )
+    return value, grads[0]
+
+
+@test_case(points=1, hidden=False)
+def test_at_simple_points(exp_rule, log_rule, tanh_rule):
+    for label, rule, a in [
+        ("exp_rule", exp_rule, 0.0),
+        ("log_rule", log_rule, 1.0),
+        ("tanh_rule", tanh_rule, 0.0),
+    ]:
+        value, grad = unpack(call(rule, a, name=label), label)
+        expected = 1.0 if label == "exp_rule" else 0.0
+        assert_close(value, expected, what=f"the value of {label}({a})", reveal=True)
+        assert_close(grad, 1.0, what=f"the local gradient of {label}({a})", reveal=True)
+
+
+@test_case(points=1, hidden=True)
+def test_exp(exp_rule):
+    for a in np.random.default_rng(61).uniform(-5, 5, size=20):
+        value, grad = unpack(call(exp_rule, a), "exp_rule")
+        assert_close(value, np.exp(a), rtol=1e-12, what="the value of exp_rule")
+        assert_close(
+            grad,
+            np.exp(a),
+            rtol=1e-12,
+            what="the local gradient of exp_rule",
+            hint="exp is its own derivative.",
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_log(log_rule):
+    for a in np.exp(np.random.default_rng(62).uniform(-4, 4, size=20)):
+        value, grad = unpack(call(log_rule, a), "log_rule")
+        assert_close(
+            value,
+            np.log(a),
+            rtol=1e-12,
+            atol=1e-14,
+            what="the value of log_rule",
+            hint="use the natural logarithm.",
+        )
+        assert_close(
+            grad,
+            1 / a,
+            rtol=1e-12,
+            what="the local gradient of log_rule",
+            hint="d ln(a) / da = 1 / a.",
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_tanh(tanh_rule):
+    for a in np.random.default_rng(63).uniform(-4, 4, size=20):
+        value, grad = unpack(call(tanh_rule, a), "tanh_rule")
+        assert_close(value, np.tanh(a), rtol=1e-12, atol=1e-14, what="the value of tanh_rule")
+        assert_close(
+            grad,
+            1 - np.tanh(a) ** 2,
+            rtol=1e-10,
+            atol=1e-14,
+            what="the local gradient of tanh_rule",
+            hint="d tanh(a) / da = 1 - tanh(a)^2: square the output t, not the input a.",
+        )

@@ -1,0 +1,128 @@
+OK_FORMAT = False
+
+import numpy as np
+from otter.test_files import test_case
+
+from mlmath_checks import call
+
+name = "q7"
+points = 5
+
+
+class Node:
+    """A bare graph node with the attributes the notebook's Value has."""
+
+    def __init__(self, label, parents=()):
+        self.label = label
+        self.data = 0.0
+        self.grad = 0.0
+        self.parents = tuple(parents)
+        self.local_grads = tuple(1.0 for _ in self.parents)
+
+    def __repr__(self):
+        return f"node {self.label}"
+
+
+def reachable(root):
+    seen, stack = {id(root): root}, [root]
+    while stack:
+        for parent in stack.pop().parents:
+            if id(parent) not in seen:
+                seen[id(parent)] = parent
+                stack.append(parent)
+    return seen
+
+
+def check_order(order, root, what):
+    if not isinstance(order, (list, tuple)):
+        raise AssertionError(
+            f"topological_order should return a list of nodes, found {type(order).__name__}."
+        )
+    order = list(order)
+    nodes = reachable(root)
+    ids = [id(node) for node in order]
+    if len(set(ids)) != len(ids):
+        raise AssertionError(
+            f"{what}: some node appears more than once in your order ({len(ids)} entries for "
+            f"{len(set(ids))} distinct nodes). Hint: keep a set of visited nodes, so a node "
+            "used twice (like x in x*x) is listed once."
+        )
+    if set(ids) != set(nodes):
+        missing = len(set(nodes) - set(ids))
+        extra = len(set(ids) - set(nodes))
+        raise AssertionError(
+            f"{what}: the order should hold exactly the {len(nodes)} nodes reachable from the "
+            f"root through .parents; {missing} are missing and {extra} are not reachable. "
+            "Hint: visit every parent of every node, starting from the root."
+        )
+    if order[-1] is not root:
+        raise AssertionError(
+            f"{what}: the root should come last, found it at position "
+            f"{ids.index(id(root))} of {len(ids)}. Hint: append a node after its parents."
+        )
+    position = {node_id: i for i, node_id in enumerate(ids)}
+    for item in order:
+        for source in item.parents:
+            if position[id(source)] > position[id(item)]:
+                raise AssertionError(
+                    f"{what}: a node appears before one of its parents. Every node must come "
+                    "after all of its parents. Hint: a depth-first search that appends a node "
+                    "only once all its parents are appended (post-order) guarantees it."
+                )
+
+
+def random_dag(rng, size):
+    nodes = [Node(i) for i in range(3)]
+    for i in range(3, size):
+        k = int(rng.integers(1, 4))
+        picks = rng.choice(len(nodes), size=min(k, len(nodes)), replace=False)
+        nodes.append(Node(i, [nodes[j] for j in picks]))
+    return nodes
+
+
+@test_case(points=1, hidden=False)
+def test_chain(topological_order):
+    a = Node("a")
+    b = Node("b", [a])
+    c = Node("c", [b])
+    order = call(topological_order, c)
+    check_order(order, c, "for the chain a -> b -> c")
+
+
+@test_case(points=1, hidden=True)
+def test_node_used_twice(topological_order):
+    x = Node("x")
+    square = Node("x*x", [x, x])
+    y = Node("y", [square, x])
+    check_order(call(topological_order, y), y, "for y = x*x + x")
+
+
+@test_case(points=2, hidden=True)
+def test_random_graphs(topological_order):
+    rng = np.random.default_rng(7)
+    for size in [5, 12, 25]:
+        for _ in range(3):
+            nodes = random_dag(rng, size)
+            root = nodes[-1]
+            check_order(call(topological_order, root), root, f"for a random graph of {size} nodes")
+            middle = nodes[size // 2]
+            check_order(
+                call(topological_order, middle),
+                middle,
+                "for a graph whose root is not the last node created",
+            )
+
+
+@test_case(points=1, hidden=True)
+def test_deep_and_diamond(topological_order):
+    leaf = Node("x")
+    node = leaf
+    for i in range(200):
+        node = Node(i, [node, leaf] if i % 10 == 0 else [node])
+    check_order(call(topological_order, node), node, "for a chain of 200 operations")
+    # A ladder of diamonds: every level reaches the previous one along two paths.
+    top = Node("x")
+    for i in range(12):
+        left, right = Node(f"l{i}", [top]), Node(f"r{i}", [top])
+        top = Node(f"m{i}", [left, right])
+    check_order(call(topological_order, top), top, "for a ladder of 12 diamonds")

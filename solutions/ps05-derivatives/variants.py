@@ -1,0 +1,479 @@
+"""Variants for ps05-derivatives."""
+
+import numpy as np
+
+from mlmath.variants import variant
+
+# q1: forward and central differences
+
+
+@variant("q1", wrong="forward_diff uses the backward step (f(x) - f(x - h)) / h")
+def forward_diff(f, x, h):
+    x = np.asarray(x, dtype=float)
+    return (f(x) - f(x - h)) / h
+
+
+@variant("q1", wrong="forward_diff returns the central difference instead")
+def forward_diff(f, x, h):
+    x = np.asarray(x, dtype=float)
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+@variant("q1", wrong="central_diff divides by h instead of 2h")
+def central_diff(f, x, h):
+    x = np.asarray(x, dtype=float)
+    return (f(x + h) - f(x - h)) / h
+
+
+@variant("q1", wrong="central_diff is a forward difference (only steps forward)")
+def central_diff(f, x, h):
+    x = np.asarray(x, dtype=float)
+    return (f(x + h) - f(x)) / h
+
+
+@variant("q1", wrong="central_diff steps by h/2 both ways but divides by 2h")
+def central_diff(f, x, h):
+    x = np.asarray(x, dtype=float)
+    return (f(x + h / 2) - f(x - h / 2)) / (2 * h)
+
+
+@variant("q1", correct="central_diff as the average of the forward and backward differences")
+def central_diff(f, x, h):
+    return 0.5 * ((f(x + h) - f(x)) / h + (f(x) - f(x - h)) / h)
+
+
+@variant("q1", correct="forward_diff without converting x, multiplying by 1/h")
+def forward_diff(f, x, h):
+    return (f(x + h) - f(x)) * (1.0 / h)
+
+
+# q2: the error table
+
+
+@variant("q2", wrong="signed errors (approximation minus exact) instead of absolute errors")
+def diff_errors(f, df, x, hs):
+    hs = np.asarray(hs, dtype=float)
+    exact = df(x)
+    return np.column_stack([forward_diff(f, x, hs) - exact, central_diff(f, x, hs) - exact])
+
+
+@variant("q2", wrong="columns swapped: central error first, forward error second")
+def diff_errors(f, df, x, hs):
+    hs = np.asarray(hs, dtype=float)
+    exact = df(x)
+    return np.abs(np.column_stack([central_diff(f, x, hs), forward_diff(f, x, hs)]) - exact)
+
+
+@variant("q2", wrong="relative errors (divided by |df(x)|) instead of absolute errors")
+def diff_errors(f, df, x, hs):
+    hs = np.asarray(hs, dtype=float)
+    exact = df(x)
+    table = np.column_stack([forward_diff(f, x, hs), central_diff(f, x, hs)])
+    return np.abs(table - exact) / abs(exact)
+
+
+@variant("q2", correct="vectorized over the steps with broadcasting, returns a list of rows")
+def diff_errors(f, df, x, hs):
+    hs = np.asarray(hs, dtype=float)
+    exact = df(x)
+    forward = np.abs(forward_diff(f, x, hs) - exact)
+    central = np.abs(central_diff(f, x, hs) - exact)
+    return [[a, b] for a, b in zip(forward, central, strict=True)]
+
+
+# q3: numerical gradient
+
+
+@variant("q3", wrong="forward differences for each component")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    fx = f(x)
+    return np.array([(f(x + h * e) - fx) / h for e in np.eye(x.size)])
+
+
+@variant("q3", wrong="central differences divided by h instead of 2h")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    return np.array([(f(x + h * e) - f(x - h * e)) / h for e in np.eye(x.size)])
+
+
+@variant("q3", wrong="copies x without converting to float: int inputs truncate x_i + h")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.array(x)
+    grad = np.zeros(x.size)
+    for i in range(x.size):
+        plus, minus = x.copy(), x.copy()
+        plus[i] += h
+        minus[i] -= h
+        grad[i] = (f(plus) - f(minus)) / (2 * h)
+    return grad
+
+
+@variant("q3", wrong="relative step h * |x_i| instead of the given step h")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    grad = np.zeros(x.size)
+    for i in range(x.size):
+        step = np.zeros(x.size)
+        step[i] = h * max(1.0, abs(x[i]))
+        grad[i] = (f(x + step) - f(x - step)) / (2 * step[i])
+    return grad
+
+
+@variant("q3", correct="vectorized over the rows of h * np.eye(n), returns a list")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.asarray(x, dtype=float).ravel()
+    steps = h * np.eye(x.size)
+    return [(f(x + s) - f(x - s)) / (2 * h) for s in steps]
+
+
+@variant("q3", correct="perturbs a float copy in place and restores it after each component")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    grad = np.empty_like(x)
+    for i in range(x.size):
+        old = x[i]
+        x[i] = old + h
+        up = f(x)
+        x[i] = old - h
+        down = f(x)
+        x[i] = old
+        grad[i] = (up - down) / (2 * h)
+    return grad
+
+
+@variant("q3", wrong="sign error: (f(x - h e_i) - f(x + h e_i)) / (2h)")
+def numerical_gradient(f, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    return np.array([(f(x - h * e) - f(x + h * e)) / (2 * h) for e in np.eye(x.size)])
+
+
+# q4: gradient checker
+
+
+@variant("q4", wrong="absolute error max |a - b| instead of the relative error")
+def check_gradient(f, grad_f, x, tol=1e-6):
+    analytic = np.asarray(grad_f(x), dtype=float)
+    error = float(np.max(np.abs(analytic - numerical_gradient(f, x))))
+    return error, bool(error < tol)
+
+
+@variant("q4", wrong="no max(1e-8, ...) guard: 0 / 0 gives NaN where both gradients are 0")
+def check_gradient(f, grad_f, x, tol=1e-6):
+    a = np.asarray(grad_f(x), dtype=float)
+    b = numerical_gradient(f, x)
+    error = float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b))))
+    return error, bool(error < tol)
+
+
+@variant("q4", wrong="mean of the elementwise relative errors instead of the max")
+def check_gradient(f, grad_f, x, tol=1e-6):
+    a = np.asarray(grad_f(x), dtype=float)
+    b = numerical_gradient(f, x)
+    error = float(np.mean(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))
+    return error, bool(error < tol)
+
+
+@variant("q4", wrong="checks against its own forward-difference numerical gradient")
+def check_gradient(f, grad_f, x, tol=1e-6):
+    x = np.asarray(x, dtype=float)
+    a = np.asarray(grad_f(x), dtype=float)
+    b = np.array([(f(x + 1e-5 * e) - f(x)) / 1e-5 for e in np.eye(x.size)])
+    error = float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))
+    return error, bool(error < tol)
+
+
+@variant("q4", wrong="ignores the tol argument and always uses 1e-6")
+def check_gradient(f, grad_f, x, tol=1e-6):
+    a = np.asarray(grad_f(x), dtype=float)
+    b = numerical_gradient(f, x)
+    error = float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))
+    return error, bool(error < 1e-6)
+
+
+@variant("q4", correct="loop over components, numerical gradient with its own step 1e-6")
+def check_gradient(f, grad_f, x, tol=1e-6):
+    x = np.asarray(x, dtype=float)
+    a = np.asarray(grad_f(x), dtype=float)
+    b = numerical_gradient(f, x, 1e-6)
+    error = 0.0
+    for ai, bi in zip(a, b, strict=True):
+        error = max(error, abs(ai - bi) / max(1e-8, abs(ai) + abs(bi)))
+    return error, error < tol
+
+
+# q5: directional derivative
+
+
+@variant("q5", wrong="does not normalize the direction: returns grad f . v")
+def directional_derivative(f, x, v, h=1e-5):
+    return float(numerical_gradient(f, x, h) @ np.asarray(v, dtype=float))
+
+
+@variant("q5", wrong="divides by ||v||**2 instead of ||v||")
+def directional_derivative(f, x, v, h=1e-5):
+    v = np.asarray(v, dtype=float)
+    return float(numerical_gradient(f, x, h) @ v / (v @ v))
+
+
+@variant("q5", wrong="forward difference along the unit direction")
+def directional_derivative(f, x, v, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    u = np.asarray(v, dtype=float) / np.linalg.norm(v)
+    return float((f(x + h * u) - f(x)) / h)
+
+
+@variant("q5", correct="dot product of the numerical gradient with the unit direction")
+def directional_derivative(f, x, v, h=1e-5):
+    u = np.asarray(v, dtype=float) / np.linalg.norm(v)
+    return float(np.dot(numerical_gradient(f, x, h), u))
+
+
+@variant("q5", correct="central difference along u with its own step 1e-4 instead of h")
+def directional_derivative(f, x, v, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    u = np.asarray(v, dtype=float) / np.sqrt(np.sum(np.square(v)))
+    return (f(x + 1e-4 * u) - f(x - 1e-4 * u)) / 2e-4
+
+
+# q6: Jacobian
+
+
+@variant("q6", wrong="transposed Jacobian: shape (n, m), row j = dF/dx_j")
+def jacobian(F, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    rows = []
+    for e in np.eye(x.size):
+        rows.append((np.asarray(F(x + h * e)) - np.asarray(F(x - h * e))) / (2 * h))
+    return np.array(rows)
+
+
+@variant("q6", wrong="forward differences for each column")
+def jacobian(F, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    Fx = np.asarray(F(x), dtype=float)
+    return np.column_stack([(np.asarray(F(x + h * e)) - Fx) / h for e in np.eye(x.size)])
+
+
+@variant("q6", wrong="central differences divided by h instead of 2h")
+def jacobian(F, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    return np.column_stack(
+        [(np.asarray(F(x + h * e)) - np.asarray(F(x - h * e))) / h for e in np.eye(x.size)]
+    )
+
+
+@variant("q6", correct="fills J entry by entry with a double loop")
+def jacobian(F, x, h=1e-5):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    m = len(np.atleast_1d(F(x)))
+    J = np.zeros((m, n))
+    for j in range(n):
+        e = np.zeros(n)
+        e[j] = h
+        up, down = np.atleast_1d(F(x + e)), np.atleast_1d(F(x - e))
+        for i in range(m):
+            J[i, j] = (up[i] - down[i]) / (2 * h)
+    return J
+
+
+# q7: Hessian
+
+
+@variant("q7", wrong="mixed partials divided by 2 h**2 instead of 4 h**2")
+def hessian(f, x, h=1e-4):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    E = np.eye(n) * h
+    H = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            num = f(x + E[i] + E[j]) - f(x + E[i] - E[j]) - f(x - E[i] + E[j]) + f(x - E[i] - E[j])
+            H[i, j] = num / (4 * h * h) if i == j else num / (2 * h * h)
+    return H
+
+
+@variant("q7", wrong="only the pure second derivatives: the mixed partials are left at 0")
+def hessian(f, x, h=1e-4):
+    x = np.asarray(x, dtype=float)
+    E = np.eye(x.size) * h
+    return np.diag([(f(x + e) - 2 * f(x) + f(x - e)) / (h * h) for e in E])
+
+
+@variant("q7", wrong="one-sided (forward) second differences, error O(h) not O(h**2)")
+def hessian(f, x, h=1e-4):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    E = np.eye(n) * h
+    H = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            H[i, j] = (f(x + E[i] + E[j]) - f(x + E[i]) - f(x + E[j]) + f(x)) / (h * h)
+    return H
+
+
+@variant("q7", correct="3-point formula on the diagonal, 4-point formula off the diagonal")
+def hessian(f, x, h=1e-4):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    E = np.eye(n) * h
+    fx = f(x)
+    H = np.zeros((n, n))
+    for i in range(n):
+        H[i, i] = (f(x + E[i]) - 2 * fx + f(x - E[i])) / (h * h)
+        for j in range(i + 1, n):
+            H[i, j] = H[j, i] = (
+                f(x + E[i] + E[j]) - f(x + E[i] - E[j]) - f(x - E[i] + E[j]) + f(x - E[i] - E[j])
+            ) / (4 * h * h)
+    return H
+
+
+@variant("q7", correct="Jacobian of the numerical gradient, then symmetrized")
+def hessian(f, x, h=1e-4):
+    J = jacobian(lambda y: numerical_gradient(f, y, h), x, h)
+    return (J + J.T) / 2
+
+
+@variant("q7", wrong="mixed partials with steps h/2 but still divided by 4 h**2")
+def hessian(f, x, h=1e-4):
+    x = np.asarray(x, dtype=float)
+    n = x.size
+    E = np.eye(n) * h
+    H = np.zeros((n, n))
+    for i in range(n):
+        H[i, i] = (f(x + E[i]) - 2 * f(x) + f(x - E[i])) / (h * h)
+        for j in range(i + 1, n):
+            a, b = E[i] / 2, E[j] / 2
+            num = f(x + a + b) - f(x + a - b) - f(x - a + b) + f(x - a - b)
+            H[i, j] = H[j, i] = num / (4 * h * h)
+    return H
+
+
+# q8: Taylor approximation
+
+
+@variant("q8", wrong="second-order term without the 1/2: dx^T H dx")
+def taylor_approx(f, x0, x, order):
+    x0 = np.asarray(x0, dtype=float)
+    dx = np.asarray(x, dtype=float) - x0
+    value = f(x0) + numerical_gradient(f, x0) @ dx
+    if order == 2:
+        value += dx @ hessian(f, x0) @ dx
+    return float(value)
+
+
+@variant("q8", wrong="displacement reversed: dx = x0 - x")
+def taylor_approx(f, x0, x, order):
+    x0 = np.asarray(x0, dtype=float)
+    dx = x0 - np.asarray(x, dtype=float)
+    value = f(x0) + numerical_gradient(f, x0) @ dx
+    if order == 2:
+        value += 0.5 * dx @ hessian(f, x0) @ dx
+    return float(value)
+
+
+@variant("q8", wrong="second-order term uses only the diagonal of H (drops cross terms)")
+def taylor_approx(f, x0, x, order):
+    x0 = np.asarray(x0, dtype=float)
+    dx = np.asarray(x, dtype=float) - x0
+    value = f(x0) + numerical_gradient(f, x0) @ dx
+    if order == 2:
+        value += 0.5 * np.diag(hessian(f, x0)) @ dx**2
+    return float(value)
+
+
+@variant("q8", correct="1-D Taylor along the line phi(t) = f(x0 + t dx), derivatives in t")
+def taylor_approx(f, x0, x, order):
+    x0 = np.asarray(x0, dtype=float)
+    dx = np.asarray(x, dtype=float) - x0
+    t = 1e-4 / max(float(np.linalg.norm(dx)), 1e-12)  # a step of 1e-4 in x-space
+
+    def phi(s):
+        return f(x0 + s * dx)
+
+    value = phi(0.0) + (phi(t) - phi(-t)) / (2 * t)
+    if order == 2:
+        value += 0.5 * (phi(t) - 2 * phi(0.0) + phi(-t)) / (t * t)
+    return float(value)
+
+
+# q9: gradient descent
+
+
+@variant("q9", wrong="gradient ascent: x + lr * grad")
+def gradient_descent(grad_f, x0, lr, n_steps):
+    x = np.atleast_1d(np.array(x0, dtype=float))
+    path = [x.copy()]
+    for _ in range(n_steps):
+        x = x + lr * np.asarray(grad_f(x))
+        path.append(x.copy())
+    return np.array(path)
+
+
+@variant("q9", wrong="the path misses the initial point x0 (shape (n_steps, d))")
+def gradient_descent(grad_f, x0, lr, n_steps):
+    x = np.atleast_1d(np.array(x0, dtype=float))
+    path = []
+    for _ in range(n_steps):
+        x = x - lr * np.asarray(grad_f(x))
+        path.append(x.copy())
+    return np.array(path).reshape(n_steps, x.size)
+
+
+@variant("q9", wrong="updates x in place and appends the same array: every row is the last x")
+def gradient_descent(grad_f, x0, lr, n_steps):
+    x = np.atleast_1d(np.array(x0, dtype=float))
+    path = [x]
+    for _ in range(n_steps):
+        x -= lr * np.asarray(grad_f(x))
+        path.append(x)
+    return np.array(path)
+
+
+@variant("q9", wrong="updates the caller's x0 array in place (no copy)")
+def gradient_descent(grad_f, x0, lr, n_steps):
+    x = x0 if isinstance(x0, np.ndarray) else np.atleast_1d(np.array(x0, dtype=float))
+    path = [x.copy()]
+    for _ in range(n_steps):
+        x -= lr * np.asarray(grad_f(x))
+        path.append(x.copy())
+    return np.array(path).reshape(n_steps + 1, -1)
+
+
+@variant("q9", correct="preallocates the path array and fills it row by row")
+def gradient_descent(grad_f, x0, lr, n_steps):
+    x0 = np.atleast_1d(np.asarray(x0, dtype=float))
+    path = np.empty((n_steps + 1, x0.size))
+    path[0] = x0
+    for k in range(n_steps):
+        path[k + 1] = path[k] - lr * np.asarray(grad_f(path[k]))
+    return path
+
+
+# q10: largest stable learning rate
+
+
+@variant("q10", wrong="1 / lambda_max instead of 2 / lambda_max")
+def max_stable_lr(A):
+    return float(1.0 / np.linalg.eigvalsh(A).max())
+
+
+@variant("q10", wrong="uses the smallest eigenvalue: 2 / lambda_min")
+def max_stable_lr(A):
+    return float(2.0 / np.linalg.eigvalsh(A).min())
+
+
+@variant("q10", wrong="uses the largest diagonal entry instead of the largest eigenvalue")
+def max_stable_lr(A):
+    return float(2.0 / np.max(np.diag(A)))
+
+
+@variant("q10", correct="finds lambda_max by power iteration")
+def max_stable_lr(A):
+    A = np.asarray(A, dtype=float)
+    v = np.ones(A.shape[0]) / np.sqrt(A.shape[0]) + 0.01 * np.arange(A.shape[0])
+    for _ in range(5000):
+        w = A @ v
+        v = w / np.linalg.norm(w)
+    return float(2.0 / (v @ A @ v))

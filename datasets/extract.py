@@ -2,7 +2,7 @@
 
 Run once by a maintainer (not at course run time, and not by CI), with
 scikit-learn 1.9.1 and palmerpenguins 0.1.6 installed; it reads only the copies
-those packages bundle. `mlmath datasets --write-manifest` then records checksums.
+those packages bundle. `mlmath datasets --refresh` then records checksums and sizes.
 """
 
 import shutil

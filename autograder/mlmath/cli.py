@@ -201,7 +201,6 @@ def main(argv=None) -> int:
     args = parser().parse_args(argv)
     # kernels and tools (jupyter, otter) are found beside this Python, venv or not
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    os.environ.setdefault("MPLBACKEND", "Agg")
     try:
         return args.run(args)
     except MlmathError as error:

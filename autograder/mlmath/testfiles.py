@@ -133,7 +133,7 @@ def public_source(info: TestFileInfo) -> str:
             needed.add(name)
             frontier |= _names_used([helpers[name]])
     kept_helpers = {id(helpers[n]) for n in needed}
-    parts = []
+    text, previous = "", None
     for index, node in enumerate(info.tree.body):
         is_docstring = index == 0 and isinstance(node, ast.Expr)
         keep = (
@@ -143,15 +143,32 @@ def public_source(info: TestFileInfo) -> str:
             or id(node) in kept_helpers
             or (isinstance(node, ast.Assign) and _targets(node) & {"OK_FORMAT", "name"})
         )
-        if keep:
-            parts.append(info.segment(node))
-    return "\n\n".join(_spaced(parts)) + "\n"
+        if not keep:
+            continue
+        # the source's own spacing: imports together, two blank lines around definitions
+        if previous is None:
+            gap = ""
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef) or isinstance(
+            previous, ast.FunctionDef | ast.ClassDef
+        ):
+            gap = "\n\n\n"
+        elif _same_import_block(previous, node):
+            gap = "\n"
+        else:
+            gap = "\n\n"
+        text += gap + info.segment(node)
+        previous = node
+    return text + "\n"
+
+
+def _same_import_block(previous: ast.AST, node: ast.AST) -> bool:
+    imports = ast.Import | ast.ImportFrom
+    return (
+        isinstance(previous, imports)
+        and isinstance(node, imports)
+        and (node.lineno == previous.end_lineno + 1)
+    )
 
 
 def _targets(node: ast.Assign) -> set[str]:
     return {t.id for t in node.targets if isinstance(t, ast.Name)}
-
-
-def _spaced(parts: list[str]) -> list[str]:
-    # two blank lines before definitions, as in the source style
-    return [("\n" + p) if p.lstrip().startswith(("@", "def ", "class ")) else p for p in parts]

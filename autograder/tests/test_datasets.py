@@ -25,3 +25,10 @@ def test_a_changed_file_and_an_unlisted_file_are_reported(tmp_path):
     problems = verify(Course(tmp_path))
     assert any("iris" in p and "sha256" in p for p in problems)
     assert any("extra.csv" in p for p in problems)
+
+
+def test_the_datasets_readme_documents_every_dataset():
+    readme = (REPO / "datasets/README.md").read_text()
+    for name, entry in manifest(Course(REPO)).items():
+        assert f"| {name} | `{entry['file']}` | {entry['rows']} |" in readme
+        assert entry["license"] in readme

@@ -96,7 +96,8 @@ def compression_ratio(m, n, k):
 def rank_for_energy(s, energy):
     """Smallest k whose first k singular values hold at least `energy` of sum(s**2)."""
     s = np.asarray(s, dtype=float)
-    captured = np.cumsum(s**2) / np.sum(s**2)
+    cumulative = np.cumsum(s**2)
+    captured = cumulative / cumulative[-1]  # the last share is exactly 1, even after rounding
     return int(np.argmax(captured >= energy)) + 1
 
 

@@ -488,6 +488,13 @@ def rank_for_energy(s, energy):
     return int(min(np.sum(captured <= energy) + 1, len(s)))
 
 
+@variant("q9", wrong="divides by np.sum(s**2): for energy = 1 rounding can leave every share < 1")
+def rank_for_energy(s, energy):
+    s = np.asarray(s, dtype=float)
+    captured = np.cumsum(s**2) / np.sum(s**2)
+    return int(np.argmax(captured >= energy)) + 1
+
+
 @variant("q9", correct="a while loop adding one squared singular value at a time")
 def rank_for_energy(s, energy):
     squares = [float(x) ** 2 for x in s]
@@ -549,6 +556,14 @@ def google_matrix(adj, alpha=0.85):
     n = len(adj)
     indeg = adj.sum(axis=0)
     M = np.where(indeg > 0, adj.T / np.where(indeg > 0, indeg, 1), 1 / n)
+    return alpha * M + (1 - alpha) / n
+
+
+@variant("q10", wrong="assumes adj is a NumPy array: a nested list has no .sum(axis=1)")
+def google_matrix(adj, alpha=0.85):
+    n = len(adj)
+    out = adj.sum(axis=1)
+    M = np.where(out > 0, adj.T / np.where(out > 0, out, 1), 1 / n)
     return alpha * M + (1 - alpha) / n
 
 

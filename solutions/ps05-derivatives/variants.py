@@ -263,6 +263,18 @@ def jacobian(F, x, h=1e-5):
     )
 
 
+@variant("q6", wrong="steps a copy of x without converting to float: int x truncates x_j + h")
+def jacobian(F, x, h=1e-5):
+    x = np.array(x)
+    columns = []
+    for j in range(x.size):
+        plus, minus = x.copy(), x.copy()
+        plus[j] += h
+        minus[j] -= h
+        columns.append((np.asarray(F(plus), dtype=float) - np.asarray(F(minus))) / (2 * h))
+    return np.column_stack(columns)
+
+
 @variant("q6", correct="fills J entry by entry with a double loop")
 def jacobian(F, x, h=1e-5):
     x = np.asarray(x, dtype=float)
@@ -451,6 +463,17 @@ def gradient_descent(grad_f, x0, lr, n_steps):
     return path
 
 
+@variant("q9", correct="keeps the path as a nested Python list built from plain floats")
+def gradient_descent(grad_f, x0, lr, n_steps):
+    x = [float(v) for v in np.ravel(x0)]
+    path = [list(x)]
+    for _ in range(n_steps):
+        g = np.ravel(grad_f(np.array(x)))
+        x = [xi - lr * float(gi) for xi, gi in zip(x, g, strict=True)]
+        path.append(list(x))
+    return path
+
+
 # q10: largest stable learning rate
 
 
@@ -467,6 +490,11 @@ def max_stable_lr(A):
 @variant("q10", wrong="uses the largest diagonal entry instead of the largest eigenvalue")
 def max_stable_lr(A):
     return float(2.0 / np.max(np.diag(A)))
+
+
+@variant("q10", correct="lambda_max as the spectral norm of A (equal for an SPD matrix)")
+def max_stable_lr(A):
+    return 2.0 / np.linalg.norm(np.asarray(A, dtype=float), 2)
 
 
 @variant("q10", correct="finds lambda_max by power iteration")

@@ -55,6 +55,17 @@ def chain_derivative(fs, dfs, x):
     return [fs[-1](inner_value), dfs[-1](inner_value) * inner_slope]
 
 
+@variant("q1", correct="forward accumulation with functools.reduce, returned as an array")
+def chain_derivative(fs, dfs, x):
+    import functools
+
+    def step(pair, functions):
+        f, df = functions
+        return np.array([f(pair[0]), df(pair[0]) * pair[1]])
+
+    return functools.reduce(step, zip(fs, dfs, strict=True), np.array([float(x), 1.0]))
+
+
 # q2: tanh_layer_jacobian
 
 
@@ -123,6 +134,15 @@ def forward_mode(x1, x2, dx1, dx2):
     return np.log(x1) + x1 * x2 - np.sin(x2), grad @ np.array([dx1, dx2])
 
 
+@variant("q3", correct="dual numbers: each node a numpy array [value, tangent], array returned")
+def forward_mode(x1, x2, dx1, dx2):
+    u, v = np.array([x1, dx1], float), np.array([x2, dx2], float)
+    v1 = np.array([math.log(u[0]), u[1] / u[0]])
+    v2 = np.array([u[0] * v[0], u[1] * v[0] + u[0] * v[1]])
+    v3 = np.array([math.sin(v[0]), math.cos(v[0]) * v[1]])
+    return v1 + v2 - v3
+
+
 # q4: reverse_mode
 
 
@@ -188,6 +208,11 @@ def pow_rule(a, k):
     return np.power(float(a), k), (np.float64(k) * np.power(float(a), k - 1),)
 
 
+@variant("q5", correct="mul_rule returning the partials as a numpy array, not a tuple")
+def mul_rule(a, b):
+    return a * b, np.array([b, a])
+
+
 # q6: exp_rule, log_rule, tanh_rule
 
 
@@ -216,6 +241,12 @@ def tanh_rule(a):
 def exp_rule(a):
     e = np.exp(a)
     return e, (e,)
+
+
+@variant("q6", wrong="log_rule: derivative of ln taken as ln(a) itself (confused with exp)")
+def log_rule(a):
+    value = math.log(a)
+    return value, (value,)
 
 
 # q7: topological_order
@@ -304,6 +335,37 @@ def topological_order(root):
     return tuple(reversed(order))
 
 
+@variant("q7", wrong="returns the order root first (reversed already, for the backward pass)")
+def topological_order(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for parent in node.parents:
+            visit(parent)
+        order.append(node)
+
+    visit(root)
+    return order[::-1]
+
+
+@variant("q7", correct="visited list checked with `in` (identity), micrograd style")
+def topological_order(root):
+    topo, visited = [], []
+
+    def build(node):
+        if node not in visited:
+            visited.append(node)
+            for parent in node.parents:
+                build(parent)
+            topo.append(node)
+
+    build(root)
+    return topo
+
+
 # q8: backward
 
 
@@ -353,6 +415,63 @@ def backward(root):
     for node in order:
         node.grad = grads[id(node)]
     return order
+
+
+@variant("q8", wrong="pairs parents with local grads in a dict: x*x keeps one of its two entries")
+def backward(root):
+    root.grad = 1.0
+    for node in reversed(topological_order(root)):
+        for parent, local in dict(zip(node.parents, node.local_grads, strict=True)).items():
+            parent.grad += local * node.grad
+
+
+@variant(
+    "q8", wrong="recursive push from the root: a shared node pushes before its grad is complete"
+)
+def backward(root):
+    root.grad = 1.0
+
+    def push(node):
+        for parent, local in zip(node.parents, node.local_grads, strict=True):
+            parent.grad += local * node.grad
+            push(parent)
+
+    push(root)
+
+
+@variant("q8", wrong="breadth-first order from the root instead of reverse topological order")
+def backward(root):
+    root.grad = 1.0
+    queue, seen = [root], {id(root)}
+    while queue:
+        node = queue.pop(0)
+        for parent, local in zip(node.parents, node.local_grads, strict=True):
+            parent.grad += local * node.grad
+            if id(parent) not in seen:
+                seen.add(id(parent))
+                queue.append(parent)
+
+
+@variant("q8", correct="sum over paths: pushes the path product recursively, no ordering needed")
+def backward(root):
+    def push(node, upstream):
+        node.grad += upstream
+        for parent, local in zip(node.parents, node.local_grads, strict=True):
+            push(parent, upstream * local)
+
+    push(root, 1.0)
+
+
+@variant("q8", correct="zeroes every grad first, then sweeps with indices")
+def backward(root):
+    order = list(topological_order(root))
+    for node in order:
+        node.grad = 0
+    order[-1].grad = 1
+    for i in range(len(order) - 1, -1, -1):
+        node = order[i]
+        for j in range(len(node.parents)):
+            node.parents[j].grad = node.parents[j].grad + node.local_grads[j] * node.grad
 
 
 # q9: mlp_loss

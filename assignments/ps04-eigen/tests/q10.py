@@ -104,3 +104,11 @@ def test_extreme_damping(google_matrix):
         what="google_matrix of a graph with no links at all",
         hint="every page is dangling, so every column is uniform.",
     )
+    nested = [[0, 1, 1, 0], [0, 0, 0, 0], [1, 0, 0, 1], [0, 0, 1, 0]]
+    assert_close(
+        call(google_matrix, nested, 0.7),
+        oracle(nested, 0.7),
+        atol=1e-12,
+        what="google_matrix of a graph given as a nested list of ints",
+        hint="adj may be a nested list: convert it with np.asarray(adj, dtype=float) first.",
+    )

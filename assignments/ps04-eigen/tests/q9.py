@@ -102,3 +102,13 @@ def test_edges(rank_for_energy):
                 f"rank_for_energy({s}, {energy}) returned {found}. The answer is between 1 "
                 "and len(s); s may be a list and may end with zeros."
             )
+    # nine distinct values whose cumulative share rounds to just below 1 at the end
+    s = np.sort(np.random.default_rng(4).uniform(0.5, 3.0, size=9))[::-1]
+    found = rank_of(rank_for_energy, s, 1.0)
+    if found != len(s):
+        raise AssertionError(
+            f"rank_for_energy(s, 1.0) on 9 non-zero singular values returned {found}, not 9. "
+            "In floating point the last share cumsum(s**2) / sum(s**2) can come out just "
+            "below 1, and then np.argmax of an all-False array gives 0: divide by the last "
+            "cumulative sum instead of np.sum(s**2)."
+        )

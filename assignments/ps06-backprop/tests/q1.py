@@ -23,6 +23,8 @@ LIBRARY = [
 
 
 def value_and_slope(result, what):
+    if isinstance(result, np.ndarray) and result.shape == (2,):
+        result = tuple(result)  # an array [value, derivative] is a pair too
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
             f"{what} should return a pair (value, derivative), found {type(result).__name__}. "

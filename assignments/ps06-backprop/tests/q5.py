@@ -17,6 +17,8 @@ def unpack(result, n_inputs, label):
             f"{type(result).__name__}. Hint: `return out, (d_out_da, d_out_db)`."
         )
     value, grads = result
+    if isinstance(grads, np.ndarray) and grads.ndim == 1:
+        grads = tuple(grads)  # an array of partials works in Value as well as a tuple
     if not isinstance(grads, (tuple, list)) or len(grads) != n_inputs:
         raise AssertionError(
             f"{label}: local_grads should be a tuple with {n_inputs} number(s), one per "

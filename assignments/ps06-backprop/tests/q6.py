@@ -17,6 +17,8 @@ def unpack(result, label):
             f"{type(result).__name__}. Hint: `return out, (d_out_da,)`."
         )
     value, grads = result
+    if isinstance(grads, np.ndarray) and grads.ndim == 1:
+        grads = tuple(grads)  # an array of partials works in Value as well as a tuple
     if not isinstance(grads, (tuple, list)) or len(grads) != 1:
         raise AssertionError(
             f"{label}: local_grads should be a tuple with one number, found {grads!r}. "

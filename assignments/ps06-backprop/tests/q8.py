@@ -164,6 +164,35 @@ def test_shared_nodes(backward):
             what="dz/dx for z = s*s + s - x with s = x*x",
             hint=ACCUMULATE,
         )
+    # A stack of residual blocks h <- h + tanh(w * h): each h feeds its successor along a
+    # short path (the skip connection) and a longer one (through w * h and tanh).
+    for blocks in [3, 6]:
+        weights = rng.uniform(-1.5, 1.5, size=blocks)
+        start = float(rng.uniform(-1, 1))
+
+        def residual(x, weights=weights):
+            h = x
+            for w in weights:
+                h = h + (w * h).tanh()
+            return h
+
+        grad, _ = gradient_of(backward, residual, [start])
+        u, slope = start, 1.0
+        for w in weights:
+            t = math.tanh(w * u)
+            slope *= 1 + w * (1 - t * t)
+            u = u + t
+        assert_close(
+            grad[0],
+            slope,
+            rtol=1e-6,
+            atol=1e-12,
+            what=f"dh/dx through {blocks} residual blocks h <- h + tanh(w*h)",
+            hint="each h is used twice, by the skip connection and by w*h: "
+            + ACCUMULATE
+            + "; and "
+            + ORDER,
+        )
 
 
 @test_case(points=2, hidden=True)

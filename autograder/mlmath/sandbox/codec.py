@@ -43,6 +43,10 @@ class CallTimeout(ProtocolError):
     """The other side did not answer in time."""
 
 
+class FrameTooLarge(ProtocolError):
+    """A message this side wanted to send is larger than the frame limit."""
+
+
 def _exception_class(names: list[str]) -> type[BaseException]:
     """The first safe, known exception class among the remote exception's type names."""
     for name in names:
@@ -66,8 +70,13 @@ class Channel:
     def send(self, message: dict):
         data = json.dumps(message, separators=(",", ":")).encode()
         if len(data) > self.max_frame:
-            raise ProtocolError(f"message of {len(data)} bytes exceeds {self.max_frame}")
-        self.sock.sendall(HEADER.pack(len(data)) + data)
+            raise FrameTooLarge(
+                f"a value of {len(data)} bytes is larger than the limit of {self.max_frame}"
+            )
+        try:
+            self.sock.sendall(HEADER.pack(len(data)) + data)
+        except OSError as error:  # the other side's process is gone
+            raise ChannelClosed(f"the other side closed the connection ({error})") from None
 
     def receive(self, deadline: float | None = None) -> dict:
         header = self._read(HEADER.size, deadline)
@@ -76,8 +85,8 @@ class Channel:
             raise ProtocolError(f"a message of {size} bytes is larger than allowed")
         try:
             message = json.loads(self._read(size, deadline))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ProtocolError(f"unreadable message: {error}") from None
+        except (ValueError, RecursionError) as error:  # bad JSON, huge integers, deep nesting
+            raise ProtocolError(f"unreadable message: {str(error)[:200]}") from None
         if not isinstance(message, dict):
             raise ProtocolError("a message must be an object")
         return message
@@ -89,7 +98,10 @@ class Channel:
                 left = deadline - time.monotonic()
                 if left <= 0 or not select.select([self.sock], [], [], left)[0]:
                     raise CallTimeout("no answer in time")
-            chunk = self.sock.recv(min(missing, 1 << 20))
+            try:
+                chunk = self.sock.recv(min(missing, 1 << 20))
+            except OSError as error:
+                raise ChannelClosed(f"the connection failed ({error})") from None
             if not chunk:
                 raise ChannelClosed("the other side closed the connection")
             chunks.append(chunk)
@@ -147,6 +159,8 @@ class Endpoint:
             }
         if value is Ellipsis:
             return {"ellipsis": True}
+        if isinstance(value, RemoteObject) and value._endpoint is self:
+            return {"yours": value._ref}  # back to its owner, as the very same object
         encoded = self._encode_scientific(value, depth)
         if encoded is not None:
             return encoded
@@ -158,12 +172,17 @@ class Endpoint:
             import numpy
 
             if isinstance(value, numpy.ndarray):
+                if value.nbytes > self.channel.max_frame:  # fail before copying it twice
+                    raise FrameTooLarge(
+                        f"an array of {value.nbytes} bytes is larger than the limit of "
+                        f"{self.channel.max_frame}"
+                    )
                 if value.dtype.kind in ARRAY_KINDS:
                     array = numpy.ascontiguousarray(value)
                     return {
                         "ndarray": base64.b64encode(array.tobytes()).decode(),
                         "dtype": array.dtype.str,
-                        "shape": list(value.shape),  # ascontiguousarray makes 0-d 1-d
+                        "shape": list(value.shape),  # not array's: 0-d became 1-d
                     }
                 return {
                     "objarray": self.encode(value.tolist(), depth + 1),
@@ -293,6 +312,10 @@ class Endpoint:
                 index=self.decode(body["index"], depth + 1),
                 name=self.decode(body["name"], depth + 1),
             )
+        if tag == "yours":
+            if body not in self.exported:
+                raise ProtocolError("unknown reference")
+            return self.exported[body]
         if tag == "ref":
             return self._proxy(
                 int(body), bool(data.get("callable")), str(data.get("type")), data.get("name")
@@ -333,15 +356,23 @@ class Endpoint:
                 raise _exception_class(names)(str(text)[:2000])
             if "value" not in reply:
                 raise ProtocolError("an answer without a value")
-            for ref, state in reply.get("mutated", []):
-                _apply_in_place(self.exported.get(ref), self.decode(state))
+            try:
+                mutated = reply.get("mutated", [])
+                changes = [(self.exported.get(ref), state) for ref, state in mutated]
+            except (TypeError, ValueError):
+                raise ProtocolError("malformed changes to arguments") from None
+            for original, state in changes:
+                _apply_in_place(original, self.decode(state))
             return self.decode(reply["value"])
 
     def serve(self, message: dict):
         """Answer one request about a local object; errors go back as errors."""
         try:
-            self.channel.send(self._answer(message))
-        except (ProtocolError, OSError):
+            answer = self._answer(message)
+            self.channel.send(answer)
+        except FrameTooLarge as error:  # an answer too large to send fails, like an error
+            self.channel.send({"error": {"types": ["ValueError"], "message": str(error)}})
+        except ProtocolError:  # the connection failed (socket errors arrive as ChannelClosed)
             raise
         except BaseException as error:  # the answer is an error report, whatever was raised
             if isinstance(error, (KeyboardInterrupt, SystemExit)) and not self.copy_back:

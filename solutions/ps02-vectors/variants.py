@@ -32,6 +32,19 @@ def linear_combination(coeffs, vectors):
     return np.mean(c[:, None] * V, axis=0)
 
 
+@variant("q1", wrong="accumulates into np.zeros_like(vectors[0]): integer for integer vectors")
+def linear_combination(coeffs, vectors):
+    result = np.zeros_like(np.asarray(vectors[0]))
+    for c, v in zip(coeffs, vectors, strict=True):
+        result += c * np.asarray(v)  # fails (or truncates) when result is an integer array
+    return result
+
+
+@variant("q1", correct="np.dot straight on the inputs (lists work too)")
+def linear_combination(coeffs, vectors):
+    return np.dot(coeffs, vectors)
+
+
 @variant("q1", correct="accumulates c_i * v_i in a loop")
 def linear_combination(coeffs, vectors):
     result = np.zeros(len(vectors[0]))
@@ -186,6 +199,11 @@ def manhattan_distance(u, v):
     return float(cityblock(u, v))
 
 
+@variant("q4", wrong="Manhattan distance with the absolute value outside the sum: |sum(u - v)|")
+def manhattan_distance(u, v):
+    return float(abs(np.sum(np.asarray(u, dtype=float) - np.asarray(v, dtype=float))))
+
+
 @variant("q4", correct="reuses lp_norm from question 3")
 def euclidean_distance(u, v):
     return lp_norm(np.asarray(u, dtype=float) - np.asarray(v, dtype=float), 2)
@@ -256,6 +274,14 @@ def angle_between(u, v):
     return float(np.arccos(np.clip(np.dot(u, v), -1, 1)))
 
 
+@variant("q5", wrong="angle via sqrt((u.u) * (v.v)): the product overflows for entries near 1e100")
+def angle_between(u, v):
+    u = np.asarray(u, dtype=float)
+    v = np.asarray(v, dtype=float)
+    cos = (u @ v) / np.sqrt((u @ u) * (v @ v))
+    return float(np.arccos(np.clip(cos, -1.0, 1.0)))
+
+
 @variant("q5", correct="cosine similarity as the dot product of the unit vectors")
 def cosine_similarity(u, v):
     u = np.asarray(u, dtype=float)
@@ -265,10 +291,12 @@ def cosine_similarity(u, v):
     return (u / np.linalg.norm(u)) @ (v / np.linalg.norm(v))
 
 
-@variant("q5", correct="angle by arctan2(|u|^2 |v|^2 - (u.v)^2 under a sqrt, u.v)")
+@variant("q5", correct="angle of the unit vectors by arctan2(sqrt(1 - (u.v)^2), u.v)")
 def angle_between(u, v):
     u = np.asarray(u, dtype=float)
     v = np.asarray(v, dtype=float)
+    u = u / np.linalg.norm(u)
+    v = v / np.linalg.norm(v)
     dot = u @ v
     cross = np.sqrt(max(0.0, (u @ u) * (v @ v) - dot * dot))
     return float(np.arctan2(cross, dot))
@@ -430,6 +458,15 @@ def k_nearest(X, query, k, exclude=None):
     return order[:k]
 
 
+@variant("q7", wrong="np.argpartition, then sorts the k found: a tie at place k is not by index")
+def k_nearest(X, query, k, exclude=None):
+    d = np.linalg.norm(np.asarray(X, dtype=float) - np.asarray(query, dtype=float), axis=1)
+    if exclude is not None:
+        d[exclude] = np.inf
+    nearest = np.argpartition(d, k - 1)[:k]
+    return nearest[np.argsort(d[nearest], kind="stable")]
+
+
 @variant("q7", correct="sorts squared distances (same order) and excludes with an inf distance")
 def k_nearest(X, query, k, exclude=None):
     d2 = np.sum((np.asarray(X, dtype=float) - np.asarray(query, dtype=float)) ** 2, axis=1)
@@ -567,6 +604,17 @@ def standardize(X_train, X_test):
     return [Z_train, Z_test]
 
 
+@variant("q9", correct="statistics from sums over axis 0; a constant column's std set to 1")
+def standardize(X_train, X_test):
+    X_train = np.array(X_train, dtype=float)
+    X_test = np.array(X_test, dtype=float)
+    m = X_train.shape[0]
+    mean = X_train.sum(axis=0) / m
+    std = np.sqrt(((X_train - mean) ** 2).sum(axis=0) / m)
+    std[std == 0] = 1.0
+    return (X_train - mean) / std, (X_test - mean) / std
+
+
 # ---------------------------------------------------------------- q10 recommend
 
 
@@ -617,6 +665,16 @@ def recommend(R, user, n):
     scores = sims @ R
     candidates = np.flatnonzero(R[user] == 0)
     return candidates[np.argsort(-scores[candidates], kind="stable")[:n]]
+
+
+@variant("q10", wrong="returns positions in the list of unrated items instead of item indices")
+def recommend(R, user, n):
+    R = np.asarray(R, dtype=float)
+    sims = np.array([cosine_similarity(R[user], r) for r in R])
+    sims[user] = 0.0
+    scores = sims @ R
+    candidates = np.flatnonzero(R[user] == 0)
+    return np.argsort(-scores[candidates], kind="stable")[:n]
 
 
 @variant("q10", correct="keeps the user's own similarity 1: it only adds to items already rated")

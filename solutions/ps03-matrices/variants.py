@@ -186,6 +186,20 @@ def back_substitution(U, b):
     return x
 
 
+@variant("q3", correct="two plain loops over the entries, a scalar accumulator per row")
+def back_substitution(U, b):
+    n = len(b)
+    x = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        if U[i][i] == 0:
+            raise ValueError("zero on the diagonal")
+        total = float(b[i])
+        for j in range(i + 1, n):
+            total -= U[i][j] * x[j]
+        x[i] = total / U[i][i]
+    return np.array(x)
+
+
 # ---------------------------------------------------------------- q4: Gaussian elimination
 
 
@@ -437,6 +451,24 @@ def rank(A, tol=1e-10):
     return int(np.linalg.matrix_rank(np.asarray(A, dtype=float)))
 
 
+@variant("q5", wrong="row-reduces the caller's array in place (np.asarray makes no copy)")
+def rank(A, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    m, n = A.shape
+    threshold = tol * np.max(np.abs(A), initial=0.0)
+    r = 0
+    for j in range(n):
+        if r == m:
+            break
+        p = r + int(np.argmax(np.abs(A[r:, j])))
+        if abs(A[p, j]) <= threshold:
+            continue
+        A[[r, p]] = A[[p, r]]
+        A[r + 1 :, j:] -= np.outer(A[r + 1 :, j] / A[r, j], A[r, j:])
+        r += 1
+    return r
+
+
 @variant("q5", correct="complete pivoting (largest entry of the remaining block, column swaps)")
 def rank(A, tol=1e-10):
     A = np.array(A, dtype=float)
@@ -546,6 +578,16 @@ def pivot_columns(A, tol=1e-10):
             basis.append(v / norm)
             kept.append(j)
     return np.array(kept)
+
+
+@variant("q6", correct="greedy with rank: column j is a pivot if it raises the rank of A[:, :j]")
+def pivot_columns(A, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    pivots = []
+    for j in range(A.shape[1]):
+        if rank(A[:, : j + 1], tol) > len(pivots):
+            pivots.append(j)
+    return pivots
 
 
 @variant("q6", correct="in_span via pivot columns: v is not a pivot of [A | v]")

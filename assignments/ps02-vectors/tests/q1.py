@@ -49,3 +49,14 @@ def test_random_combinations(linear_combination):
         what="linear_combination([0, 1, 0], V) with an integer V",
         hint="coefficients (0, 1, 0) should return the second vector unchanged.",
     )
+    # real coefficients on integer vectors: the result must not be truncated to integers
+    coeffs = [0.5, -1.25, 2.75]
+    for c, W, kind in [(coeffs, V, "array"), (coeffs, V.tolist(), "list of lists")]:
+        assert_close(
+            call(linear_combination, c, W),
+            np.asarray(coeffs) @ V.astype(float),
+            rtol=1e-10,
+            what=f"linear_combination([0.5, -1.25, 2.75], V) with an integer V ({kind})",
+            hint="the result is a FLOAT array: convert with np.asarray(..., dtype=float), and do "
+            "not accumulate into np.zeros_like(an integer vector), which is an integer array.",
+        )

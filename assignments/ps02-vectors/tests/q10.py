@@ -68,7 +68,8 @@ def test_random_ratings(recommend):
                 if unrated == 0:
                     continue
                 what = f"recommend(R, {user}, {n}) for R of shape {R.shape}"
-                found = recommended(recommend, R if users != 5 else R.tolist(), user, n, what)
+                given = R.copy() if users != 5 else R.tolist()
+                found = recommended(recommend, given, user, n, what)
                 scores = oracle_scores(R, user)
                 candidates = np.sort(scores[R[user] == 0])[::-1]
                 assert_close(

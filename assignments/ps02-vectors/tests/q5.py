@@ -116,6 +116,16 @@ def test_angle_between(angle_between):
             hint="the angle is arccos of the cosine similarity, in RADIANS (np.arccos already "
             "returns radians; do not convert to degrees).",
         )
+    u = rng.normal(scale=1e100, size=4)
+    v = rng.normal(scale=1e100, size=4)
+    assert_close(
+        angle_of(angle_between, u, v, "angle_between on large vectors"),
+        np.arccos(np.clip(oracle_cos(u / 1e100, v / 1e100), -1, 1)),
+        rtol=1e-8,
+        what="angle_between(u, v) for vectors with entries near 1e100",
+        hint="(u.u) * (v.v) overflows to inf for entries this large; multiply the two NORMS "
+        "instead (or reuse your cosine_similarity).",
+    )
     for _ in range(20):
         u = rng.normal(size=int(rng.integers(2, 8)))
         c = rng.uniform(0.1, 10.0)

@@ -53,8 +53,8 @@ def test_random_features(standardize):
         X_train = rng.normal(loc=5.0, size=(m, 4)) * scales
         X_test = rng.normal(loc=8.0, scale=3.0, size=(t, 4)) * scales
         what = f"standardize with X_train {X_train.shape} and X_test {X_test.shape}"
+        E_train, E_test = oracle(X_train, X_test)  # before the call, which may modify its inputs
         Z_train, Z_test = standardized(standardize, X_train, X_test, what)
-        E_train, E_test = oracle(X_train, X_test)
         assert_close(
             Z_train, E_train, rtol=1e-8, atol=1e-10, what=f"Z_train from {what}", hint=HINT
         )
@@ -68,8 +68,8 @@ def test_random_features(standardize):
         )
     X_train = rng.integers(0, 50, size=(9, 3))
     X_test = rng.integers(0, 50, size=(2, 3))
-    Z_train, Z_test = standardized(standardize, X_train.tolist(), X_test.tolist(), "lists")
     E_train, E_test = oracle(X_train.astype(float), X_test.astype(float))
+    Z_train, Z_test = standardized(standardize, X_train.tolist(), X_test.tolist(), "lists")
     assert_close(
         Z_train,
         E_train,
@@ -90,9 +90,9 @@ def test_constant_column(standardize):
     X_train[:, 1] = 4.0
     X_test = rng.normal(size=(5, 3))
     what = "standardize where column 1 of X_train is constant"
+    E_train, E_test = oracle(X_train, X_test)
     with np.errstate(all="ignore"):
         Z_train, Z_test = standardized(standardize, X_train, X_test, what)
-    E_train, E_test = oracle(X_train, X_test)
     hint = (
         "a constant column has standard deviation 0: by the convention of this question "
         "divide it by 1 instead (only centre it), so no NaN or inf appears."

@@ -20,8 +20,8 @@ FORBIDDEN = [
 
 @test_case(points=1, hidden=False)
 def test_small_inverses(inverse_of_product, inverse_of_transpose):
-    A_inv = [[0.5, 0.0], [0.0, 0.25]]  # A = diag(2, 4)
-    B_inv = [[1.0, -1.0], [0.0, 1.0]]  # B = [[1, 1], [0, 1]]
+    A_inv = np.array([[0.5, 0.0], [0.0, 0.25]])  # A = diag(2, 4)
+    B_inv = np.array([[1.0, -1.0], [0.0, 1.0]])  # B = [[1, 1], [0, 1]]
     result = call(inverse_of_product, [A_inv, B_inv])
     assert_close(
         result,

@@ -74,6 +74,7 @@ def test_rank_random_low_rank(rank):
         (7, 7, 1),
     ]:
         A = _low_rank(rng, m, n, r)
+        A_copy = A.copy()
         _check_rank(
             rank,
             A,
@@ -82,6 +83,12 @@ def test_rank_random_low_rank(rank):
             "rounding leaves tiny nonzero entries where exact arithmetic has zeros: a "
             "candidate pivot counts as zero when |pivot| <= tol * max|A|.",
         )
+        if not np.array_equal(A, A_copy):
+            raise AssertionError(
+                f"rank changed its input A (a {m}x{n} matrix) in place: row-reduce a copy, "
+                "e.g. A = np.array(A, dtype=float) (np.asarray returns the caller's own "
+                "float array, not a copy)."
+            )
 
 
 @test_case(points=1, hidden=True)

@@ -15,6 +15,7 @@ import select
 import socket
 import struct
 import time
+import types
 
 HEADER = struct.Struct("!I")
 MAX_DEPTH = 64
@@ -24,6 +25,13 @@ ARRAY_KINDS = set("biufcUSmM")
 BLOCKED_ATTRIBUTES = {
     "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code", "f_back",
     "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next", "func_globals",
+}  # fmt: skip
+
+
+_UNSHAREABLE_BUILTINS = {
+    builtins.open, builtins.eval, builtins.exec, builtins.compile, builtins.__import__,
+    builtins.getattr, builtins.setattr, builtins.delattr, builtins.globals, builtins.locals,
+    builtins.vars, builtins.input, builtins.breakpoint,
 }  # fmt: skip
 
 
@@ -217,6 +225,15 @@ class Endpoint:
         return None
 
     def _export(self, value):
+        # a module or a builtin such as open() or eval() would hand the other side a
+        # way to read files or run code here: such things never cross
+        if isinstance(value, types.ModuleType) or (
+            isinstance(value, types.BuiltinFunctionType) and value in _UNSHAREABLE_BUILTINS
+        ):
+            raise ProtocolError(
+                f"{type(value).__name__} {getattr(value, '__name__', '')} "
+                "cannot be shared across the sandbox"
+            )
         key = id(value)
         if key not in self._export_ids:
             ref = len(self.exported) + 1

@@ -61,10 +61,12 @@ class StudentNamespace(dict):
 
 
 class GraderEndpoint(codec.Endpoint):
-    def __init__(self, channel, on_checkpoint, on_stuck):
+    def __init__(self, channel, on_checkpoint, on_stuck, on_ended, on_broken):
         super().__init__(channel)
         self.on_checkpoint = on_checkpoint
-        self.on_stuck = on_stuck
+        self.on_stuck = on_stuck  # each stops the student's process, notes why, and
+        self.on_ended = on_ended  # returns the reason every later request fails with
+        self.on_broken = on_broken
         self.dead_reason = ""
 
     def request(self, message, timeout=None):
@@ -72,18 +74,29 @@ class GraderEndpoint(codec.Endpoint):
             raise codec.ChannelClosed(self.dead_reason)
         try:
             return super().request(message, timeout)
-        except codec.CallTimeout:
-            self.dead_reason = self.on_stuck()
-            raise
-        except codec.ChannelClosed as error:
-            self.dead_reason = str(error)
+        except codec.ProtocolError as error:
+            self.fail(error)
             raise
 
+    def fail(self, error: codec.ProtocolError):
+        """The conversation with the student's process is over: say why, once."""
+        if self.dead_reason:
+            return
+        if isinstance(error, codec.CallTimeout):
+            self.dead_reason = self.on_stuck()
+        elif isinstance(error, codec.ChannelClosed):
+            self.dead_reason = self.on_ended()
+        else:
+            self.dead_reason = self.on_broken(error)
+
     def _answer(self, message):
-        if message.get("op") == "checkpoint":
+        op = message.get("op")
+        if op == "checkpoint":
             questions = message.get("questions")
             self.on_checkpoint(questions if isinstance(questions, list) else None)
             return {"value": None}
+        if op in ("ready", "cell", "done"):  # only ever valid while the notebook runs
+            raise codec.ProtocolError(f"a {op!r} message out of turn")
         return super()._answer(message)
 
 
@@ -123,22 +136,25 @@ class SubmissionGrader:
                 outcome.note("timeout", f"a call into the student's code did not return{where}")
             return "the student's process was stopped"
 
-        endpoint = GraderEndpoint(channel, lambda qs: self._check(endpoint, outcome, qs), stuck)
+        def ended():
+            status = self.zygote.reap(child, grace=0.2)
+            outcome.note(*_ended(status, current_cell["index"], self.limits))
+            return "the student's process had ended"
+
+        def broken(error):
+            self.zygote.reap(child, grace=0)
+            outcome.note("error", f"the submission's process sent invalid data ({error})")
+            return "the student's process was stopped"
+
+        endpoint = GraderEndpoint(
+            channel, lambda qs: self._check(endpoint, outcome, qs), stuck, ended, broken
+        )
         endpoint.deadline = deadline
         endpoint.call_timeout = self.limits.call_seconds + 5
         try:
             self._run_notebook(channel, endpoint, cells, deadline, current_cell, outcome)
-        except codec.CallTimeout:
-            stuck()
-        except codec.ChannelClosed:
-            status = self.zygote.reap(child, grace=0.2)
-            where = current_cell["index"]
-            outcome.note(*_ended(status, where, self.limits))
-            endpoint.dead_reason = "the student's process had ended"
         except codec.ProtocolError as error:
-            self.zygote.reap(child, grace=0)
-            outcome.note("error", f"the submission's process sent invalid data ({error})")
-            endpoint.dead_reason = "the student's process was stopped"
+            endpoint.fail(error)
         # questions the notebook never checked are graded against its final state
         self._check(
             endpoint, outcome, [t.stem for t in self.tests if t.stem not in outcome.questions]
@@ -146,7 +162,7 @@ class SubmissionGrader:
         if not endpoint.dead_reason:
             try:
                 channel.send({"op": "exit"})
-            except OSError:
+            except (codec.ProtocolError, OSError):
                 pass
         self.zygote.reap(child, grace=0.5)
         sock.close()

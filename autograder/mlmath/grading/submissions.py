@@ -23,6 +23,8 @@ from pathlib import Path, PurePosixPath
 from ..errors import MlmathError
 
 IGNORED_PARTS = ("__MACOSX", ".ipynb_checkpoints")
+MAX_MEMBER_MB = 200  # a zip member that would unpack to more is not read (zip bombs)
+TOO_LARGE = f"it unpacks to more than {MAX_MEMBER_MB} MB: not read"
 
 
 @dataclass
@@ -62,13 +64,17 @@ def _ignored(parts) -> bool:
 
 
 def _zip_items(data: bytes, label: str):
-    """(relative path, bytes, time) of each notebook or nested zip in a zip."""
+    """(relative path, bytes, time) of each notebook or nested zip in a zip; the bytes
+    are None for a member too large to read (zipfile never unpacks more than the size
+    a member declares)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for info in archive.infolist():
             path = PurePosixPath(info.filename)
             if info.is_dir() or _ignored(path.parts) or path.suffix not in (".ipynb", ".zip"):
                 continue
-            yield path, archive.read(info), datetime(*info.date_time).timestamp()
+            too_large = info.file_size > MAX_MEMBER_MB * 1024 * 1024
+            content = None if too_large else archive.read(info)
+            yield path, content, datetime(*info.date_time).timestamp()
 
 
 def _folder_items(folder: Path):
@@ -88,7 +94,12 @@ def _candidates(paths: list[Path], mapping: dict[str, str]) -> list[Submission]:
     def student(key: str, default: str) -> str:
         return mapping.get(key, default)
 
-    def add_zip(name: str, data: bytes, time: float, owner: str | None, label: str):
+    def add_zip(name: str, data: bytes | None, time: float, owner: str | None, label: str):
+        if data is None:
+            found.append(
+                Submission(owner or student(name, Path(name).stem), label, None, time, TOO_LARGE)
+            )
+            return
         try:
             notebooks = _notebooks_in_zip(data)
         except zipfile.BadZipFile:
@@ -108,7 +119,8 @@ def _candidates(paths: list[Path], mapping: dict[str, str]) -> list[Submission]:
             if not notebooks:
                 found.append(Submission(owner, label, None, time, "the zip holds no notebook"))
             for path, content, when in notebooks:
-                found.append(Submission(owner, f"{label}:{path}", content, when))
+                problem = TOO_LARGE if content is None else ""
+                found.append(Submission(owner, f"{label}:{path}", content, when, problem))
             return
         add_items(_zip_items(data, label), label + ":")
 
@@ -122,8 +134,11 @@ def _candidates(paths: list[Path], mapping: dict[str, str]) -> list[Submission]:
             if path.suffix == ".zip":
                 add_zip(path.name, content, when, owner, label)
             else:
+                problem = TOO_LARGE if content is None else ""
                 found.append(
-                    Submission(owner or student(path.name, path.stem), label, content, when)
+                    Submission(
+                        owner or student(path.name, path.stem), label, content, when, problem
+                    )
                 )
 
     for path in paths:

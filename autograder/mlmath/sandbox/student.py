@@ -64,7 +64,9 @@ def _on_alarm(signum, frame):
 class StudentEndpoint(codec.Endpoint):
     def __init__(self, channel, namespace, call_seconds, checks_path):
         super().__init__(channel, copy_back=True)
-        self.checks_path = checks_path
+        # loaded before any student code runs, and kept out of sys.modules, so that a
+        # notebook's own `mlmath_checks` (a file, or an entry in sys.modules) is not used
+        self.checks = _load_checks(checks_path)
         self.namespace = namespace
         self.call_seconds = call_seconds
         self.wrap_call = self._limited_call
@@ -79,23 +81,31 @@ class StudentEndpoint(codec.Endpoint):
         with Alarm(self.call_seconds):
             try:
                 if forbidden:
-                    checks = _load_checks(self.checks_path)
-                    return checks._call_forbidding(
+                    return self.checks._call_forbidding(
                         [str(f) for f in forbidden], function, args, kwargs
                     )
                 return function(*args, **kwargs)
             except TimeLimit:
                 raise TimeoutError(f"stopped after {self.call_seconds:g} s") from None
 
+    def _answer(self, message):
+        if message.get("op") == "call":  # limited in _limited_call
+            return super()._answer(message)
+        # reading an attribute, an item, a length or a name runs the student's dunder
+        # methods (__getattr__, __len__, __iter__...): the same time limit as a call
+        with Alarm(self.call_seconds):
+            try:
+                return super()._answer(message)
+            except TimeLimit:
+                raise TimeoutError(f"stopped after {self.call_seconds:g} s") from None
+
 
 def _load_checks(path):
     """mlmath_checks, the same file the tests use, for forbid_calls in this process."""
-    if "mlmath_checks" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("mlmath_checks", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["mlmath_checks"] = module
-    return sys.modules["mlmath_checks"]
+    spec = importlib.util.spec_from_file_location("mlmath_checks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _otter_stand_in(endpoint: StudentEndpoint):

@@ -251,6 +251,7 @@ def validate(
         reports[name].check("build", [] if outcome.ok else [outcome.error])
         if outcome.ok:
             jobs.update(_grading_jobs(contents[name], outcome.value))
+    _preload_scientific_stack()
     outcomes = run_jobs(
         jobs, workers, KERNEL_TIMEOUT, lambda key, o: progress(f"graded {' '.join(map(str, key))}")
     )
@@ -261,6 +262,23 @@ def validate(
     for report in reports.values():
         report.seconds = round(total, 2)
     return list(reports.values())
+
+
+def _preload_scientific_stack():
+    """Import once what every reference script imports: forked grading jobs inherit it
+    instead of each paying the import (hundreds of variants)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    for name in (
+        "numpy",
+        "scipy.linalg",
+        "scipy.special",
+        "scipy.stats",
+        "pandas",
+        "matplotlib.pyplot",
+    ):
+        __import__(name)
 
 
 def _load(ps: ProblemSet, report: SetReport) -> SetContent:

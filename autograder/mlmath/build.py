@@ -65,6 +65,8 @@ def notebook_bytes(notebook) -> bytes:
 def support_files(ps: ProblemSet) -> dict[str, bytes]:
     """Files that sit beside the notebook for students and for the autograder alike."""
     files = {CHECKS_MODULE: Path(checks.__file__).read_bytes()}
+    for module in ps.support_modules:
+        files[module.name] = module.read_bytes()
     entries = manifest(ps.course) if ps.dataset_names else {}
     for name in ps.dataset_names:
         files[f"data/{entries[name]['file']}"] = dataset_path(ps.course, name).read_bytes()

@@ -103,6 +103,16 @@ class ProblemSet:
         return paths
 
     @property
+    def support_modules(self) -> list[Path]:
+        """Python modules the set's tests share (support/*.py), shipped beside the notebook."""
+        modules = sorted((self.folder / "support").glob("*.py"))
+        for module in modules:
+            if module.name == "mlmath_checks.py":
+                raise MlmathError(f"{self.name}: support/mlmath_checks.py would hide the "
+                                  "course's own mlmath_checks")
+        return modules
+
+    @property
     def total_points(self) -> float:
         return sum(q.points for q in self.questions)
 

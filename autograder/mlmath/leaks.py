@@ -63,6 +63,7 @@ def forbidden_fragments(content: SetContent) -> list[Fragment]:
     """
     notebook_code = "\n".join(c.source for c in content.notebook.cells if c.cell_type == "code")
     shipped = [Path(checks.__file__).read_text()] + [public_source(t) for t in content.tests]
+    shipped += [module.read_text() for module in content.ps.support_modules]
     known = _normalize("\n".join(shipped + [notebook_code]))
     fragments = []
     for name, definition in content.definitions.items():

@@ -40,6 +40,11 @@ def _with_cell(notebook: dict, source: str, replace: tuple[str, str] | None = No
     return json.dumps(notebook)
 
 
+def _grade(course: Path, *args):
+    """`mlmath grade ps01-mini ARGS...` on a built course; fails the test if it fails."""
+    return run_mlmath("grade", "ps01-mini", *map(str, args), course=course, check=True)
+
+
 def _rows(path: Path) -> dict[str, dict]:
     with open(path, newline="") as handle:
         return {row["student"]: row for row in csv.DictReader(handle)}
@@ -65,17 +70,7 @@ def graded(built_mini, tmp_path_factory):
     )
     (folder / "erin.ipynb").write_text(with_magics)
     gradebook = folder.parent / "gradebook.sqlite"
-    result = run_mlmath(
-        "grade",
-        "ps01-mini",
-        str(folder),
-        "--gradebook",
-        str(gradebook),
-        "--timeout",
-        "30",
-        course=built_mini,
-        check=True,
-    )
+    result = _grade(built_mini, folder, "--gradebook", gradebook, "--timeout", "30")
     export = folder.parent / "grades.csv"
     run_mlmath(
         "export",
@@ -144,28 +139,9 @@ def test_gradebook_holds_per_test_results_and_reasons(graded):
 def test_a_second_run_skips_what_is_graded_and_regrade_redoes_it(graded, built_mini):
     _, _, _, gradebook = graded
     folder = next(p for p in gradebook.parent.iterdir() if p.is_dir() and p.name.startswith("subs"))
-    again = run_mlmath(
-        "grade",
-        "ps01-mini",
-        str(folder),
-        "--gradebook",
-        str(gradebook),
-        "-q",
-        course=built_mini,
-        check=True,
-    )
+    again = _grade(built_mini, folder, "--gradebook", gradebook, "-q")
     assert "graded 0 submission(s)" in again.stdout and "skipped 5" in again.stdout
-    redo = run_mlmath(
-        "grade",
-        "ps01-mini",
-        str(folder / "bob.ipynb"),
-        "--gradebook",
-        str(gradebook),
-        "--regrade",
-        "-q",
-        course=built_mini,
-        check=True,
-    )
+    redo = _grade(built_mini, folder / "bob.ipynb", "--gradebook", gradebook, "--regrade", "-q")
     assert "graded 1 submission(s)" in redo.stdout
     count = sqlite3.connect(gradebook).execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
     assert count == 5
@@ -215,16 +191,7 @@ def test_kill_9_mid_batch_then_resume_loses_and_duplicates_nothing(built_mini, t
     db = sqlite3.connect(gradebook)
     partial = db.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
     assert 3 <= partial < 10
-    again = run_mlmath(
-        "grade",
-        "ps01-mini",
-        str(folder),
-        "--gradebook",
-        str(gradebook),
-        "-q",
-        course=built_mini,
-        check=True,
-    )
+    again = _grade(built_mini, folder, "--gradebook", gradebook, "-q")
     assert f"skipped {partial} already graded" in again.stdout
     rows = db.execute("SELECT student, COUNT(*), MAX(score) FROM submissions GROUP BY student")
     assert sorted(rows.fetchall()) == [(f"s{i:02d}", 1, 6.0) for i in range(10)]

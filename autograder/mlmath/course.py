@@ -108,8 +108,10 @@ class ProblemSet:
         modules = sorted((self.folder / "support").glob("*.py"))
         for module in modules:
             if module.name == "mlmath_checks.py":
-                raise MlmathError(f"{self.name}: support/mlmath_checks.py would hide the "
-                                  "course's own mlmath_checks")
+                raise MlmathError(
+                    f"{self.name}: support/mlmath_checks.py would hide the "
+                    "course's own mlmath_checks"
+                )
         return modules
 
     @property

@@ -7,6 +7,7 @@ submissions or gradebook exist in there. Without bubblewrap it runs unconfined, 
 `isolation_warning()` says so loudly.
 """
 
+import functools
 import json
 import os
 import shutil
@@ -34,8 +35,20 @@ class Limits:
     max_frame_mb: int = 64  # largest value that may come back from student code
 
 
+@functools.cache
 def bubblewrap() -> str | None:
-    return shutil.which("bwrap")
+    """bwrap's path, if it is installed and can make namespaces here (some systems forbid
+    unprivileged user namespaces, and then bwrap is as good as missing)."""
+    path = shutil.which("bwrap")
+    if path is None:
+        return None
+    probe = [path, "--unshare-pid", "--unshare-net", "--die-with-parent",
+             "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true"]  # fmt: skip
+    try:
+        works = subprocess.run(probe, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        works = False
+    return path if works else None
 
 
 def isolation_warning() -> str | None:
@@ -43,9 +56,10 @@ def isolation_warning() -> str | None:
         return "not on Linux: submissions run without namespaces or resource limits"
     if bubblewrap() is None:
         return (
-            "bubblewrap (bwrap) is not installed: submissions can read files on this "
-            "machine, including tests and solutions, and reach the network. Install it "
-            "(apt-get install bubblewrap) for isolated grading."
+            "bubblewrap (bwrap) is not installed, or cannot create namespaces here: "
+            "submissions can read files on this machine, including tests and solutions, "
+            "and reach the network. Install it (apt-get install bubblewrap) for isolated "
+            "grading."
         )
     if os.getuid() != 0:
         return (

@@ -135,10 +135,14 @@ class Zygote:
             command = bwrap_command(data_dir, limits)
             clear = command.index("--clearenv")
             command = command[:1] + ["--clearenv"] + command[1:clear] + command[clear + 1 :]
-            command += python + [f"{SANDBOX_RUNTIME}/zygote.py", str(theirs.fileno())]
+            command += python + [
+                f"{SANDBOX_RUNTIME}/zygote.py",
+                str(theirs.fileno()),
+                SANDBOX_CHECKS,
+            ]
             env = None
         else:
-            command = python + [str(RUNTIME / "zygote.py"), str(theirs.fileno())]
+            command = python + [str(RUNTIME / "zygote.py"), str(theirs.fileno()), CHECKS_FILE]
             env = {**os.environ, **_environment()}
         self.process = subprocess.Popen(
             command,
@@ -157,7 +161,11 @@ class Zygote:
         self._counter += 1
         child_id = self._counter
         mine, theirs = socket.socketpair()
-        work = "/sub/work" if self.sandboxed else str(self.scratch / f"work-{self.slot}")
+        if self.sandboxed:
+            work = "/sub/work"  # the child mounts its own tmpfs there
+        else:
+            work = str(self.scratch / f"work-{self.slot}")  # the child makes a folder in it
+            os.makedirs(work, exist_ok=True)
         settings = {
             "work": work, "tmp_bytes": self.limits.file_mb * 1024 * 1024,
             "data": "/opt/data" if self.sandboxed else (str(self.data_dir) if self.data_dir
@@ -165,7 +173,7 @@ class Zygote:
             "memory_mb": self.limits.memory_mb, "cpu_seconds": self.limits.timeout + 5,
             "file_bytes": self.limits.file_mb * 1024 * 1024, "processes": self.limits.processes,
             "uid": self.uid, "max_frame": self.limits.max_frame_mb * 1024 * 1024,
-            "checks": SANDBOX_CHECKS if self.sandboxed else CHECKS_FILE,
+            "private_mounts": self.sandboxed,
         }  # fmt: skip
         order = json.dumps({"op": "fork", "id": child_id, "settings": settings})
         socket.send_fds(self.control, [order.encode()], [theirs.fileno()])

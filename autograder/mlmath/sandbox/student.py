@@ -62,11 +62,9 @@ def _on_alarm(signum, frame):
 
 
 class StudentEndpoint(codec.Endpoint):
-    def __init__(self, channel, namespace, call_seconds, checks_path):
+    def __init__(self, channel, namespace, call_seconds, checks):
         super().__init__(channel, copy_back=True)
-        # loaded before any student code runs, and kept out of sys.modules, so that a
-        # notebook's own `mlmath_checks` (a file, or an entry in sys.modules) is not used
-        self.checks = _load_checks(checks_path)
+        self.checks = checks  # the zygote's private copy of mlmath_checks
         self.namespace = namespace
         self.call_seconds = call_seconds
         self.wrap_call = self._limited_call
@@ -100,7 +98,7 @@ class StudentEndpoint(codec.Endpoint):
                 raise TimeoutError(f"stopped after {self.call_seconds:g} s") from None
 
 
-def _load_checks(path):
+def load_checks(path):
     """mlmath_checks, the same file the tests use, for forbid_calls in this process."""
     spec = importlib.util.spec_from_file_location("mlmath_checks", path)
     module = importlib.util.module_from_spec(spec)
@@ -156,10 +154,10 @@ class _IPythonStandIn:
         return lambda *args, **kwargs: None
 
 
-def run(channel: codec.Channel, setup: dict):
+def run(channel: codec.Channel, setup: dict, checks):
     """Execute the cells, report, then serve the grader until it says goodbye."""
     namespace = {"__name__": "__main__", "__builtins__": builtins}
-    endpoint = StudentEndpoint(channel, namespace, setup.get("call_seconds"), setup["checks"])
+    endpoint = StudentEndpoint(channel, namespace, setup.get("call_seconds"), checks)
     output = BoundedOutput()
     sys.stdout = sys.stderr = output
     sys.modules["otter"] = _otter_stand_in(endpoint)

@@ -6,16 +6,19 @@ submission the grader sends it one end of a fresh socket; the forked child gives
 a private, size-limited working folder and /tmp, takes limits on memory, CPU, file size
 and processes, drops to the slot's unprivileged user, and runs the notebook.
 
-Usage: python zygote.py CONTROL_FD   (a unix socket to the grader)
+Usage: python zygote.py CONTROL_FD CHECKS_PATH   (a unix socket to the grader, and
+mlmath_checks.py, whose forbid_calls runs in the student's process)
 """
 
 import ctypes
 import json
 import os
 import resource
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -78,22 +81,37 @@ def _become(uid: int):
         os.setuid(uid)
 
 
-def child(sock: socket.socket, settings: dict):
+def _own_folder(base: str, uid: int, data: str | None) -> str:
+    """Without a sandbox: a fresh folder of the submission's own under ``base``."""
+    work = tempfile.mkdtemp(prefix="submission-", dir=base)
+    if os.getuid() == 0:
+        os.chown(work, uid, uid)
+    if data and os.path.isdir(data):  # a copy: the grader's own folders stay closed to it
+        shutil.copytree(data, os.path.join(work, "data"))
+        if os.getuid() == 0:
+            for root, folders, files in os.walk(work):
+                for name in folders + files:
+                    os.chown(os.path.join(root, name), uid, uid)
+    return work
+
+
+def child(sock: socket.socket, settings: dict, checks):
     """The forked child: isolate, limit, drop privileges, run the notebook."""
     try:
         os.setsid()
         notes = []
-        if os.getuid() == 0:
-            notes = _private_folders(settings["work"], settings["tmp_bytes"], settings.get("data"))
-        os.chdir(settings["work"] if os.path.isdir(settings["work"]) else "/tmp")
-        os.environ["HOME"] = os.getcwd()
+        if settings["private_mounts"] and os.getuid() == 0:
+            work = settings["work"]
+            notes = _private_folders(work, settings["tmp_bytes"], settings.get("data"))
+        else:
+            work = _own_folder(settings["work"], settings["uid"], settings.get("data"))
+        os.chdir(work)
+        os.environ["HOME"] = work
         _limit(settings)
         _become(settings["uid"])
         channel = codec.Channel(sock, settings["max_frame"])
         channel.send({"op": "ready", "notes": notes, "pid": os.getpid()})
-        setup = channel.receive()
-        setup["checks"] = settings["checks"]
-        student.run(channel, setup)
+        student.run(channel, channel.receive(), checks)
     finally:
         os._exit(0)
 
@@ -101,6 +119,9 @@ def child(sock: socket.socket, settings: dict):
 def main():
     control = socket.socket(fileno=int(sys.argv[1]))
     preload()
+    # loaded here, before any student code and any private mount, and kept out of
+    # sys.modules, so a notebook can neither hide nor replace it
+    checks = student.load_checks(sys.argv[2])
     children = {}
     while True:
         # one datagram per order (a SOCK_SEQPACKET pair); a fork order carries a socket
@@ -113,7 +134,7 @@ def main():
             pid = os.fork()
             if pid == 0:
                 control.close()
-                child(sock, order["settings"])
+                child(sock, order["settings"], checks)
             sock.close()
             children[order["id"]] = pid
             control.send(json.dumps({"id": order["id"], "pid": pid}).encode())

@@ -2,7 +2,6 @@
 
 import copy
 from dataclasses import dataclass
-from functools import cached_property
 
 import nbformat
 
@@ -109,10 +108,6 @@ class SetContent:
     def variants(self) -> list[Variant]:
         return self.variant_file.variants
 
-    def graded_names(self, question: str) -> set[str]:
-        info = next(t for t in self.tests if t.name == question)
-        return {p for case in info.cases for p in case.params}
-
     def script(self, variant: Variant | None = None) -> str:
         """The reference as one Python script, with a variant's definitions swapped in."""
         if variant is None:
@@ -145,7 +140,3 @@ class SetContent:
             if cell.cell_type == "code" and "import" in cell.source:
                 return index
         return 0
-
-    @cached_property
-    def stub_names(self) -> set[str]:
-        return set(self.stubs)

@@ -15,8 +15,6 @@ from ..sandbox import codec
 from ..scoring import QuestionResult, summarize
 from .isolation import Limits, Zygote
 
-FINAL_STATUSES = ("graded", "error", "timeout", "memory", "invalid")
-
 
 @dataclass
 class Outcome:

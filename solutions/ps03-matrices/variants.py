@@ -835,6 +835,18 @@ def lstsq_qr(X, y):
     return scipy.linalg.solve_triangular(R[:n, :n].T, R[:n, n], lower=True)
 
 
+@variant(
+    "q10",
+    wrong="lstsq_normal interpolates the first n rows, then overwrites y with X @ w in place "
+    "(a test that computes its oracle from y after the call would agree)",
+)
+def lstsq_normal(X, y):
+    n = X.shape[1]
+    w = np.linalg.solve(X[:n], y[:n])
+    y[...] = X @ w
+    return w
+
+
 @variant("q10", correct="normal equations with np.linalg.solve")
 def lstsq_normal(X, y):
     X = np.asarray(X, dtype=float)

@@ -492,6 +492,16 @@ def max_stable_lr(A):
     return float(2.0 / np.max(np.diag(A)))
 
 
+@variant(
+    "q10",
+    wrong="largest diagonal entry, after zeroing A's off-diagonal entries in place (a test "
+    "that reads A after the call would see a diagonal matrix and agree)",
+)
+def max_stable_lr(A):
+    A[...] = np.diag(np.diag(A))
+    return float(2.0 / np.max(np.diag(A)))
+
+
 @variant("q10", correct="lambda_max as the spectral norm of A (equal for an SPD matrix)")
 def max_stable_lr(A):
     return 2.0 / np.linalg.norm(np.asarray(A, dtype=float), 2)

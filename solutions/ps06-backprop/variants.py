@@ -351,6 +351,20 @@ def topological_order(root):
     return order[::-1]
 
 
+@variant(
+    "q7",
+    wrong="cuts every .parents link in place and returns only the root (a check that walks "
+    "the graph after the call would find nothing else to order)",
+)
+def topological_order(root):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.parents)
+        node.parents = ()
+    return [root]
+
+
 @variant("q7", correct="visited list checked with `in` (identity), micrograd style")
 def topological_order(root):
     topo, visited = [], []
@@ -551,6 +565,20 @@ def mlp_gradients(params, X, Y):
     dY = (H @ params["W2"] + params["b2"] - Y) / X.shape[0]
     dZ1 = (dY @ params["W2"].T) * (1 - H**2)
     return {"W1": X.T @ dZ1, "b1": dZ1.mean(0), "W2": H.T @ dY, "b2": dY.mean(0)}
+
+
+@variant(
+    "q10",
+    wrong="forgets the tanh derivative, after zeroing X and W2 in place (finite differences "
+    "taken after the call, on the zeroed inputs, would agree)",
+)
+def mlp_gradients(params, X, Y):
+    X[...] = 0.0
+    params["W2"][...] = 0.0
+    H = np.tanh(X @ params["W1"] + params["b1"])
+    dY = (H @ params["W2"] + params["b2"] - Y) / X.shape[0]
+    dZ1 = dY @ params["W2"].T
+    return {"W1": X.T @ dZ1, "b1": dZ1.sum(0), "W2": H.T @ dY, "b2": dY.sum(0)}
 
 
 @variant("q10", correct="einsum instead of matmul")

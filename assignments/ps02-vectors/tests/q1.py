@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -33,7 +35,7 @@ def test_random_combinations(linear_combination):
             (coeffs.tolist(), vectors.tolist(), "lists"),
         ]:
             assert_close(
-                call(linear_combination, c, V),
+                call(linear_combination, copy.deepcopy(c), copy.deepcopy(V)),
                 expected,
                 rtol=1e-10,
                 atol=1e-12,
@@ -44,7 +46,7 @@ def test_random_combinations(linear_combination):
     # integer inputs, and the standard basis picks out one vector
     V = rng.integers(-9, 10, size=(3, 5))
     assert_close(
-        call(linear_combination, [0, 1, 0], V),
+        call(linear_combination, [0, 1, 0], V.copy()),
         V[1],
         what="linear_combination([0, 1, 0], V) with an integer V",
         hint="coefficients (0, 1, 0) should return the second vector unchanged.",
@@ -53,7 +55,7 @@ def test_random_combinations(linear_combination):
     coeffs = [0.5, -1.25, 2.75]
     for c, W, kind in [(coeffs, V, "array"), (coeffs, V.tolist(), "list of lists")]:
         assert_close(
-            call(linear_combination, c, W),
+            call(linear_combination, copy.deepcopy(c), copy.deepcopy(W)),
             np.asarray(coeffs) @ V.astype(float),
             rtol=1e-10,
             what=f"linear_combination([0.5, -1.25, 2.75], V) with an integer V ({kind})",

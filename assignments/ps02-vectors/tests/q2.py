@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -58,7 +60,10 @@ def test_dot_loop_random(dot_loop):
         v = rng.normal(scale=4.0, size=n)
         for a, b, kind in [(u, v, "arrays"), (u.tolist(), v.tolist(), "lists")]:
             assert_close(
-                to_number(call(dot_loop, a, b), f"dot_loop on {kind} of length {n}"),
+                to_number(
+                    call(dot_loop, copy.deepcopy(a), copy.deepcopy(b)),
+                    f"dot_loop on {kind} of length {n}",
+                ),
                 float(np.dot(u, v)),
                 rtol=1e-10,
                 atol=1e-12,
@@ -68,7 +73,7 @@ def test_dot_loop_random(dot_loop):
     u = rng.integers(-1000, 1000, size=9)
     v = rng.integers(-1000, 1000, size=9)
     assert_close(
-        to_number(call(dot_loop, u, v), "dot_loop on integer arrays"),
+        to_number(call(dot_loop, u.copy(), v.copy()), "dot_loop on integer arrays"),
         float(np.dot(u, v)),
         what="dot_loop on two integer arrays of length 9",
         hint="integers are vectors too: the same loop should work.",
@@ -95,7 +100,7 @@ def test_rowwise_dot_random(rowwise_dot):
         U = rng.normal(size=(m, n))
         V = rng.normal(size=(m, n))
         assert_close(
-            call(rowwise_dot, U, V),
+            call(rowwise_dot, U.copy(), V.copy()),
             np.einsum("ij,ij->i", U, V),
             rtol=1e-10,
             atol=1e-12,
@@ -106,7 +111,7 @@ def test_rowwise_dot_random(rowwise_dot):
     U = rng.integers(-5, 6, size=(3, 4))
     V = rng.integers(-5, 6, size=(3, 4))
     assert_close(
-        call(rowwise_dot, U, V),
+        call(rowwise_dot, U.copy(), V.copy()),
         np.einsum("ij,ij->i", U, V),
         what="rowwise_dot on integer arrays of shape (3, 4)",
     )

@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -11,9 +13,9 @@ points = 5
 
 def neighbours(k_nearest, X, query, k, exclude=None, what="k_nearest"):
     if exclude is None:
-        result = call(k_nearest, X, query, k)
+        result = call(k_nearest, copy.deepcopy(X), copy.deepcopy(query), k)
     else:
-        result = call(k_nearest, X, query, k, exclude=exclude)
+        result = call(k_nearest, copy.deepcopy(X), copy.deepcopy(query), k, exclude=exclude)
     idx = to_array(result, what)
     if idx.shape != (k,):
         raise AssertionError(

@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -15,7 +17,7 @@ HINT = (
 
 
 def standardized(standardize, X_train, X_test, what):
-    result = call(standardize, X_train, X_test)
+    result = call(standardize, copy.deepcopy(X_train), copy.deepcopy(X_test))
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
             f"{what} should return a pair (Z_train, Z_test), found {describe(result)}."

@@ -22,7 +22,7 @@ FORBIDDEN = [
 def test_small_inverses(inverse_of_product, inverse_of_transpose):
     A_inv = np.array([[0.5, 0.0], [0.0, 0.25]])  # A = diag(2, 4)
     B_inv = np.array([[1.0, -1.0], [0.0, 1.0]])  # B = [[1, 1], [0, 1]]
-    result = call(inverse_of_product, [A_inv, B_inv])
+    result = call(inverse_of_product, [A_inv.copy(), B_inv.copy()])
     assert_close(
         result,
         [[0.5, -0.25], [0.0, 0.25]],
@@ -31,7 +31,7 @@ def test_small_inverses(inverse_of_product, inverse_of_transpose):
         reveal=True,
     )
     assert_close(
-        call(inverse_of_transpose, B_inv),
+        call(inverse_of_transpose, B_inv.copy()),
         [[1.0, 0.0], [-1.0, 1.0]],
         what="inverse_of_transpose(inv(B)) with B = [[1, 1], [0, 1]]",
         hint="(A^T)^{-1} = (A^{-1})^T.",

@@ -86,10 +86,13 @@ def test_back_substitution_random(back_substitution):
         U_true, U_given = _upper(rng, n)
         b = rng.normal(size=n) * 5
         U_copy, b_copy = U_given.copy(), b.copy()
+        # the expected value comes before the call: an answer that changes b in place must
+        # not change it (the student gets the originals, so that the check below can work)
+        expected = scipy.linalg.solve_triangular(U_true, b_copy)
         x = forbid_calls(FORBIDDEN, back_substitution, U_given, b)
         assert_close(
             x,
-            scipy.linalg.solve_triangular(U_true, b),
+            expected,
             rtol=1e-9,
             atol=1e-10,
             what=f"back_substitution on a random {n}x{n} upper triangular system",
@@ -107,7 +110,7 @@ def test_back_substitution_integer_input(back_substitution):
     U = np.triu(rng.integers(-4, 5, size=(n, n)))
     U[np.diag_indices(n)] = rng.choice([-3, -2, 2, 3], size=n)
     b = rng.integers(-9, 10, size=n)
-    x = call(back_substitution, U, b)
+    x = call(back_substitution, U.copy(), b.copy())
     assert_close(
         x,
         scipy.linalg.solve_triangular(U.astype(float), b.astype(float)),

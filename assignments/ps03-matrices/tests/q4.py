@@ -46,11 +46,12 @@ def _check_raises(gaussian_solve, A, b, what):
 
 def _solve_and_check(gaussian_solve, A, b, what, rtol=1e-8, hint=""):
     A_copy, b_copy = A.copy(), b.copy()
+    # the expected value comes before the call: an answer that changes A or b in place must
+    # not change it (the student gets the originals, so that the check below can work)
+    expected = np.linalg.solve(A_copy, b_copy)
     x = forbid_calls(FORBIDDEN, gaussian_solve, A, b)
-    x = assert_shape(x, b.shape, what=f"the solution of {what}")
-    assert_close(
-        x, np.linalg.solve(A, b), rtol=rtol, atol=rtol, what=f"the solution of {what}", hint=hint
-    )
+    x = assert_shape(x, b_copy.shape, what=f"the solution of {what}")
+    assert_close(x, expected, rtol=rtol, atol=rtol, what=f"the solution of {what}", hint=hint)
     if not (np.array_equal(A_copy, A) and np.array_equal(b_copy, b)):
         raise AssertionError(
             "gaussian_solve changed its input A or b in place: start from copies, e.g. "

@@ -74,8 +74,8 @@ def test_pivot_columns_small(pivot_columns):
 @test_case(points=1, hidden=False)
 def test_in_span_small(in_span):
     A = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
-    inside = _to_bool(call(in_span, A, np.array([3.0, -2.0, 0.0])), "in_span(A, [3, -2, 0])")
-    outside = _to_bool(call(in_span, A, np.array([0.0, 0.0, 1.0])), "in_span(A, [0, 0, 1])")
+    inside = _to_bool(call(in_span, A.copy(), np.array([3.0, -2.0, 0.0])), "in_span(A, [3, -2, 0])")
+    outside = _to_bool(call(in_span, A.copy(), np.array([0.0, 0.0, 1.0])), "in_span(A, [0, 0, 1])")
     if not inside or outside:
         raise AssertionError(
             f"with A = [[1, 0], [0, 1], [0, 0]], expected in_span(A, [3, -2, 0]) = True and "
@@ -90,7 +90,7 @@ def test_pivot_columns_random(pivot_columns):
         A = _dependent_columns(rng, m, n, p)
         greedy = _greedy_basis(A)
         found = _indices(
-            forbid_calls(FORBIDDEN, pivot_columns, A), f"pivot_columns of a {m}x{n} matrix"
+            forbid_calls(FORBIDDEN, pivot_columns, A.copy()), f"pivot_columns of a {m}x{n} matrix"
         )
         if found != greedy:
             raise AssertionError(
@@ -113,10 +113,11 @@ def test_in_span_random(in_span):
         v_in = A @ rng.normal(size=n)
         v_out = v_in + rng.normal(size=m)  # almost surely outside, since rank < m
         inside = _to_bool(
-            forbid_calls(FORBIDDEN, in_span, A, v_in), f"in_span for a {m}x{n} matrix"
+            forbid_calls(FORBIDDEN, in_span, A.copy(), v_in.copy()), f"in_span for a {m}x{n} matrix"
         )
         outside = _to_bool(
-            forbid_calls(FORBIDDEN, in_span, A, v_out), f"in_span for a {m}x{n} matrix"
+            forbid_calls(FORBIDDEN, in_span, A.copy(), v_out.copy()),
+            f"in_span for a {m}x{n} matrix",
         )
         if not inside:
             raise AssertionError(

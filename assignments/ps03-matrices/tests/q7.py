@@ -66,7 +66,7 @@ def _check_factorization(A, Q, R, what):
 @test_case(points=1, hidden=False)
 def test_gram_schmidt_shapes(gram_schmidt):
     A = np.array([[3.0, 1.0], [4.0, 2.0], [0.0, 2.0]])
-    Q, R = _unpack(call(gram_schmidt, A), 3, 2, "the 3x2 example")
+    Q, R = _unpack(call(gram_schmidt, A.copy()), 3, 2, "the 3x2 example")
     assert_close(
         Q[:, 0],
         [0.6, 0.8, 0.0],
@@ -80,7 +80,7 @@ def test_gram_schmidt_shapes(gram_schmidt):
 @test_case(points=1, hidden=False)
 def test_gram_schmidt_orthonormal_small(gram_schmidt):
     A = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 1.0], [1.0, 1.0, 1.0]])
-    Q, R = _unpack(call(gram_schmidt, A), 4, 3, "the 4x3 example")
+    Q, R = _unpack(call(gram_schmidt, A.copy()), 4, 3, "the 4x3 example")
     assert_close(
         Q.T @ Q,
         np.eye(3),
@@ -95,7 +95,7 @@ def test_gram_schmidt_orthonormal_small(gram_schmidt):
 @test_case(points=1, hidden=False)
 def test_gram_schmidt_factorization_small(gram_schmidt):
     A = np.array([[2.0, -1.0], [0.0, 3.0], [1.0, 1.0]])
-    Q, R = _unpack(call(gram_schmidt, A), 3, 2, "the 3x2 example")
+    Q, R = _unpack(call(gram_schmidt, A.copy()), 3, 2, "the 3x2 example")
     _check_factorization(A, Q, R, "the 3x2 example")
 
 
@@ -104,14 +104,16 @@ def test_gram_schmidt_random(gram_schmidt):
     rng = np.random.default_rng(371)
     for m, n in [(5, 1), (6, 3), (20, 8), (4, 4), (50, 10)]:
         A = rng.normal(size=(m, n)) * 3
+        # the oracle comes before the call and uses a pristine copy: an answer that changes A
+        # in place must not change it (the student gets A itself, for the check below)
         A_copy = A.copy()
+        Q_ref, R_ref = np.linalg.qr(A_copy)
         Q, R = _unpack(forbid_calls(FORBIDDEN, gram_schmidt, A), m, n, f"a random {m}x{n} A")
-        Q_ref, R_ref = np.linalg.qr(A)
         Q_ref = Q_ref * np.sign(np.diag(R_ref))
         what = f"Q for a random {m}x{n} A"
         hint = "q_j is column j of A minus its projections on q_1 .. q_{j-1}, over its norm."
         assert_close_up_to_sign(Q, Q_ref, rtol=1e-8, atol=1e-8, what=what, hint=hint)
-        _check_factorization(A, Q, R, f"a random {m}x{n} A")
+        _check_factorization(A_copy, Q, R, f"a random {m}x{n} A")
         if not np.array_equal(A, A_copy):
             raise AssertionError(
                 "gram_schmidt changed its input A in place: work on a copy, "
@@ -122,7 +124,7 @@ def test_gram_schmidt_random(gram_schmidt):
 @test_case(points=1, hidden=True)
 def test_gram_schmidt_integer_input(gram_schmidt):
     A = np.array([[1, 2, 0], [1, 0, 3], [0, 1, 1], [2, 1, 1]])
-    Q, R = _unpack(call(gram_schmidt, A), 4, 3, "an integer 4x3 A")
+    Q, R = _unpack(call(gram_schmidt, A.copy()), 4, 3, "an integer 4x3 A")
     assert_close(
         Q.T @ Q,
         np.eye(3),
@@ -141,7 +143,7 @@ def test_gram_schmidt_ill_conditioned(gram_schmidt):
     for m, n, decades in [(30, 8, 9), (60, 12, 10), (40, 10, 9)]:
         A = _ill_conditioned(rng, m, n, decades)
         what = f"a {m}x{n} A with condition number 1e{decades}"
-        Q, R = _unpack(forbid_calls(FORBIDDEN, gram_schmidt, A), m, n, what)
+        Q, R = _unpack(forbid_calls(FORBIDDEN, gram_schmidt, A.copy()), m, n, what)
         loss = float(np.max(np.abs(Q.T @ Q - np.eye(n))))
         if not np.isfinite(loss) or loss > 1e-5:
             raise AssertionError(

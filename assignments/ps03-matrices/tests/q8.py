@@ -46,7 +46,9 @@ def test_project_random(project_onto_vector):
         v = rng.normal(size=d) * 2
         a = rng.normal(size=d) * scale
         p = assert_shape(
-            call(project_onto_vector, v, a), (d,), what=f"the projection of a vector of length {d}"
+            call(project_onto_vector, v.copy(), a.copy()),
+            (d,),
+            what=f"the projection of a vector of length {d}",
         )
         what = f"the projection of v onto a in dimension {d} (|a| about {scale:g})"
         hint = (
@@ -68,7 +70,7 @@ def test_project_edge_cases(project_onto_vector):
     v = np.array([1, 2, 3])
     a = np.array([1, 1, 0])
     assert_close(
-        call(project_onto_vector, v, a),
+        call(project_onto_vector, v.copy(), a.copy()),
         [1.5, 1.5, 0.0],
         rtol=1e-12,
         what="the projection with integer inputs",
@@ -76,7 +78,7 @@ def test_project_edge_cases(project_onto_vector):
     )
     p = call(project_onto_vector, v.astype(float), a.astype(float))
     assert_close(
-        call(project_onto_vector, p, a.astype(float)),
+        call(project_onto_vector, np.array(p, dtype=float), a.astype(float)),
         p,
         rtol=1e-12,
         what="projecting a projection again (P applied twice)",

@@ -17,7 +17,7 @@ def _oracle(A):
 @test_case(points=1, hidden=False)
 def test_projection_matrix_line(projection_matrix):
     A = np.array([[1.0], [1.0], [0.0]])
-    P = assert_shape(call(projection_matrix, A), (3, 3), what="projection_matrix of a 3x1 A")
+    P = assert_shape(call(projection_matrix, A.copy()), (3, 3), what="projection_matrix of a 3x1 A")
     assert_close(
         P,
         [[0.5, 0.5, 0.0], [0.5, 0.5, 0.0], [0.0, 0.0, 0.0]],
@@ -30,7 +30,7 @@ def test_projection_matrix_line(projection_matrix):
 @test_case(points=1, hidden=False)
 def test_projection_matrix_plane(projection_matrix):
     A = np.array([[2.0, 0.0], [0.0, 3.0], [0.0, 0.0]])
-    P = call(projection_matrix, A)
+    P = call(projection_matrix, A.copy())
     assert_close(
         P,
         np.diag([1.0, 1.0, 0.0]),
@@ -47,7 +47,7 @@ def test_projection_matrix_random(projection_matrix):
     for m, n in [(4, 2), (10, 3), (6, 5), (20, 1), (8, 4)]:
         A = rng.normal(size=(m, n)) * rng.uniform(0.5, 4.0, size=n)
         P = assert_shape(
-            call(projection_matrix, A), (m, m), what=f"projection_matrix of a {m}x{n} A"
+            call(projection_matrix, A.copy()), (m, m), what=f"projection_matrix of a {m}x{n} A"
         )
         assert_close(
             P,
@@ -65,7 +65,7 @@ def test_projection_matrix_invariants(projection_matrix):
     for m, n in [(7, 3), (5, 2)]:
         A = rng.normal(size=(m, n))
         P = assert_shape(
-            call(projection_matrix, A), (m, m), what=f"projection_matrix of a {m}x{n} A"
+            call(projection_matrix, A.copy()), (m, m), what=f"projection_matrix of a {m}x{n} A"
         )
         hint = "a projection onto the column space is symmetric, idempotent and fixes A."
         assert_close(
@@ -98,7 +98,7 @@ def test_projection_matrix_special(projection_matrix):
     rng = np.random.default_rng(393)
     a = rng.normal(size=(6, 1)) * 7
     assert_close(
-        call(projection_matrix, a),
+        call(projection_matrix, a.copy()),
         a @ a.T / (a.T @ a),
         rtol=1e-9,
         atol=1e-12,
@@ -107,7 +107,7 @@ def test_projection_matrix_special(projection_matrix):
     )
     B = rng.normal(size=(4, 4)) + 2 * np.eye(4)
     assert_close(
-        call(projection_matrix, B),
+        call(projection_matrix, B.copy()),
         np.eye(4),
         rtol=0,
         atol=1e-9,

@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -10,7 +12,7 @@ points = 4
 
 
 def check_answer(is_eigenpair, A, v, lam, expected, what, hint, **kwargs):
-    found = call(is_eigenpair, A, v, lam, **kwargs)
+    found = call(is_eigenpair, copy.deepcopy(A), copy.deepcopy(v), lam, **kwargs)
     if not isinstance(found, (bool, np.bool_)):
         raise AssertionError(
             f"is_eigenpair should return True or False, found {describe(found)}. "

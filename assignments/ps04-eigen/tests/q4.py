@@ -33,7 +33,7 @@ FORBIDDEN = [
 
 def run(power_iteration, A):
     """Call power_iteration (no eig allowed) and unpack (lam, v), checking v has unit length."""
-    result = forbid_calls(FORBIDDEN, power_iteration, A)
+    result = forbid_calls(FORBIDDEN, power_iteration, A.copy())
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
             f"power_iteration should return a pair (lam, v), found {describe(result)}."

@@ -17,7 +17,7 @@ def oracle(X, k):
 def check(rank_k_approx, X, k, what, hint):
     scale = max(1.0, float(np.abs(X).max()))
     return assert_close(
-        call(rank_k_approx, X, k),
+        call(rank_k_approx, X.copy(), k),
         oracle(X, k),
         rtol=1e-6,
         atol=1e-8 * scale,
@@ -61,7 +61,7 @@ def test_rank_and_edges(rank_k_approx):
     X = rng.normal(size=(7, 5))
     for k in [1, 3, 4]:
         found = assert_close(
-            call(rank_k_approx, X, k),
+            call(rank_k_approx, X.copy(), k),
             oracle(X, k),
             rtol=1e-6,
             atol=1e-9,
@@ -71,14 +71,14 @@ def test_rank_and_edges(rank_k_approx):
         if rank != k:
             raise AssertionError(f"rank_k_approx(X, {k}) has rank {rank}, expected {k}.")
     assert_close(
-        call(rank_k_approx, X, 0),
+        call(rank_k_approx, X.copy(), 0),
         np.zeros_like(X),
         atol=1e-12,
         what="rank_k_approx(X, 0)",
         hint="with k = 0 nothing is kept: the zero matrix of the shape of X.",
     )
     assert_close(
-        call(rank_k_approx, X, 5),
+        call(rank_k_approx, X.copy(), 5),
         X,
         rtol=1e-8,
         atol=1e-9,

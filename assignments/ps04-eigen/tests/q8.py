@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -10,7 +12,7 @@ points = 5
 
 
 def errors(truncation_errors, s, k):
-    result = call(truncation_errors, s, k)
+    result = call(truncation_errors, copy.deepcopy(s), k)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
             "truncation_errors should return a pair (frobenius_error, spectral_error), "

@@ -38,7 +38,7 @@ def test_random_spd(max_stable_lr):
     rng = np.random.default_rng(5101)
     for n in [2, 5, 8]:
         A = _spd(rng, n)
-        got = to_number(call(max_stable_lr, A), what=f"max_stable_lr of a {n}x{n} matrix")
+        got = to_number(call(max_stable_lr, A.copy()), what=f"max_stable_lr of a {n}x{n} matrix")
         assert_close(
             got,
             2 / np.linalg.eigvalsh(A).max(),
@@ -53,7 +53,7 @@ def test_random_spd(max_stable_lr):
 def test_edge_of_stability(max_stable_lr):
     rng = np.random.default_rng(5102)
     A = _spd(rng, 4)
-    lr = to_number(call(max_stable_lr, A), what="max_stable_lr of a 4x4 matrix")
+    lr = to_number(call(max_stable_lr, A.copy()), what="max_stable_lr of a 4x4 matrix")
     x0 = rng.normal(size=4)
     for factor, should_converge in [(0.97, True), (1.03, False)]:
         x = x0.copy()

@@ -59,7 +59,7 @@ def test_random_functions(diff_errors):
         forward = np.abs((f(x + hs) - f(x)) / hs - exact)
         central = np.abs((f(x + hs) - f(x - hs)) / (2 * hs) - exact)
         got = assert_shape(
-            call(diff_errors, f, df, x, hs),
+            call(diff_errors, f, df, x, hs.copy()),
             (hs.size, 2),
             what="diff_errors(f, df, x, hs) with 5 steps",
         )
@@ -81,7 +81,7 @@ def test_truncation_and_round_off(diff_errors):
     x = float(rng.uniform(-1, 1))
     hs = np.logspace(-1, -13, 13)
     got = assert_shape(
-        call(diff_errors, f, df, x, hs),
+        call(diff_errors, f, df, x, hs.copy()),
         (13, 2),
         what="diff_errors over 13 steps from 1e-1 to 1e-13",
     )

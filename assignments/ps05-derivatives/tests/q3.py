@@ -41,7 +41,9 @@ def test_relative_error_random_functions(numerical_gradient):
         f, grad, _ = _family(rng, n)
         x = rng.normal(size=n)
         got = assert_shape(
-            call(numerical_gradient, f, x), (n,), what=f"numerical_gradient at a point in R^{n}"
+            call(numerical_gradient, f, x.copy()),
+            (n,),
+            what=f"numerical_gradient at a point in R^{n}",
         )
         error = rel_error(got, grad(x))
         if not error < 1e-6:
@@ -61,7 +63,7 @@ def test_uses_the_given_step(numerical_gradient):
     for h in [0.1, 0.01]:
         expected = np.array([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in np.eye(n)])
         assert_close(
-            call(numerical_gradient, f, x, h),
+            call(numerical_gradient, f, x.copy(), h),
             expected,
             rtol=1e-8,
             atol=1e-12,
@@ -77,13 +79,14 @@ def test_integer_input_untouched(numerical_gradient):
     f, grad, _ = _family(rng, 3)
     x = np.array([1, -2, 0])
     original = x.copy()
+    expected = grad(original)  # before the call, from a copy the student never sees
     got = call(numerical_gradient, f, x)
     if not np.array_equal(x, original):
         _fail(
             "numerical_gradient changed the array x you were given: work on a "
             "float copy (np.asarray(x, dtype=float)) instead."
         )
-    error = rel_error(assert_shape(got, (3,), what="the gradient at an integer point"), grad(x))
+    error = rel_error(assert_shape(got, (3,), what="the gradient at an integer point"), expected)
     if not error < 1e-6:
         _fail(
             f"at the integer point x = [1, -2, 0] the relative error is {error:.2e} (threshold "

@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 from smooth_functions import random_smooth_function as _family
@@ -16,7 +18,7 @@ def _fail(message):
 
 
 def _result(check_gradient, *args, **kwargs):
-    out = call(check_gradient, *args, **kwargs)
+    out = call(check_gradient, *copy.deepcopy(args), **kwargs)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
         _fail(f"check_gradient should return a pair (error, passed), found {type(out).__name__}.")
     error = to_number(out[0], what="the relative error (first item)")
@@ -81,10 +83,12 @@ def test_buggy_gradients_fail(check_gradient):
         ("one component's sign flipped", np.array([1, 1, -1, 1, 1.0])),
         ("scaled by 1.001", np.full(n, 1.001)),
     ]:
+        # before the call: the buggy gradient's default `bug` is an array the student can reach
+        expected = _oracle(bug * grad(x), grad(x))
         error, passed = _result(check_gradient, f, lambda y, bug=bug: bug * grad(y), x)
         assert_close(
             error,
-            _oracle(bug * grad(x), grad(x)),
+            expected,
             rtol=1e-2,
             what=f"the error of a gradient with {label}",
             hint="take the largest elementwise relative error (np.max), not the mean "

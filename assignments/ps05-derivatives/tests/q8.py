@@ -28,7 +28,9 @@ def test_by_hand(taylor_approx):
 
     x0, x = np.zeros(2), np.array([0.1, 0.2])
     for order, expected in [(1, 1.1), (2, 1.145)]:
-        got = to_number(call(taylor_approx, f, x0, x, order), what=f"the order-{order} value")
+        got = to_number(
+            call(taylor_approx, f, x0.copy(), x.copy(), order), what=f"the order-{order} value"
+        )
         assert_close(
             got,
             expected,
@@ -51,18 +53,20 @@ def test_quadratics_are_exact(taylor_approx):
             return 0.5 * y @ S @ y + b @ y
 
         x0, x = rng.normal(size=n), rng.normal(size=n)
-        got = to_number(call(taylor_approx, f, x0, x, 2), what="the order-2 value")
+        # both expected values before the calls: f's defaults S and b are reachable too
+        exact = f(x)
+        expected = f(x0) + (S @ x0 + b) @ (x - x0)
+        got = to_number(call(taylor_approx, f, x0.copy(), x.copy(), 2), what="the order-2 value")
         assert_close(
             got,
-            f(x),
+            exact,
             rtol=1e-6,
             atol=1e-6,
             what=f"the order-2 Taylor approximation of a quadratic in R^{n}",
             hint="for a quadratic the second-order Taylor polynomial is exact, far "
             "from x0 too; check the 1/2 in front of dx^T H dx and the cross terms.",
         )
-        expected = f(x0) + (S @ x0 + b) @ (x - x0)
-        got = to_number(call(taylor_approx, f, x0, x, 1), what="the order-1 value")
+        got = to_number(call(taylor_approx, f, x0.copy(), x.copy(), 1), what="the order-1 value")
         assert_close(
             got,
             expected,
@@ -81,7 +85,9 @@ def test_random_functions(taylor_approx):
     x0 = rng.normal(size=n)
     x = x0 + 0.3 * rng.normal(size=n)
     for order in [1, 2]:
-        got = to_number(call(taylor_approx, f, x0, x, order), what=f"the order-{order} value")
+        got = to_number(
+            call(taylor_approx, f, x0.copy(), x.copy(), order), what=f"the order-{order} value"
+        )
         assert_close(
             got,
             _oracle(f, grad, hess, x0, x, order),
@@ -105,7 +111,8 @@ def test_error_order(taylor_approx):
         errors = []
         for t in ts:
             value = to_number(
-                call(taylor_approx, f, x0, x0 + t * d, order), what=f"the order-{order} value"
+                call(taylor_approx, f, x0.copy(), x0 + t * d, order),
+                what=f"the order-{order} value",
             )
             errors.append(abs(f(x0 + t * d) - value))
         ratios = [errors[0] / max(errors[1], 1e-300), errors[1] / max(errors[2], 1e-300)]

@@ -61,6 +61,7 @@ def test_converges_on_convex_quadratics(gradient_descent):
     for n in [2, 5]:
         A, b, L = _quadratic(rng, n)
         x0 = rng.normal(size=n) * 3
+        minimizer = np.linalg.solve(A, b)  # before the call: A and b are in the defaults
         path = _shaped(
             call(gradient_descent, lambda x, A=A, b=b: A @ x - b, x0.copy(), 1 / L, 400),
             (401, n),
@@ -77,7 +78,7 @@ def test_converges_on_convex_quadratics(gradient_descent):
         )
         assert_close(
             path[-1],
-            np.linalg.solve(A, b),
+            minimizer,
             rtol=0,
             atol=1e-6,
             what=f"the last point on a convex quadratic in R^{n} (tolerance 1e-6)",

@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -22,7 +24,7 @@ def random_problem(rng, n, d, h, k):
 
 
 def gradients(mlp_gradients, params, X, Y):
-    grads = call(mlp_gradients, params, X, Y)
+    grads = call(mlp_gradients, copy.deepcopy(params), copy.deepcopy(X), copy.deepcopy(Y))
     if not isinstance(grads, dict) or any(key not in grads for key in KEYS):
         found = sorted(grads) if isinstance(grads, dict) else type(grads).__name__
         raise AssertionError(

@@ -23,7 +23,7 @@ def numerical_jacobian(x, W, b, step=1e-6):
 def test_shape_and_zero_point(tanh_layer_jacobian):
     W = np.array([[1.0, -2.0], [0.5, 3.0], [4.0, 0.0]])  # d = 3, h = 2
     J = assert_shape(
-        call(tanh_layer_jacobian, np.zeros(3), W, np.zeros(2)),
+        call(tanh_layer_jacobian, np.zeros(3), W.copy(), np.zeros(2)),
         (2, 3),
         what="the Jacobian for d = 3, h = 2 (row i is the gradient of a_i)",
     )
@@ -45,7 +45,7 @@ def test_matches_finite_differences(tanh_layer_jacobian):
             W = rng.normal(scale=scale, size=(d, h))
             b = rng.normal(size=h)
             J = assert_shape(
-                call(tanh_layer_jacobian, x, W, b),
+                call(tanh_layer_jacobian, x.copy(), W.copy(), b.copy()),
                 (h, d),
                 what=f"the Jacobian for d = {d}, h = {h} (row i is the gradient of a_i)",
             )

@@ -1,5 +1,7 @@
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -47,7 +49,7 @@ def test_random_networks(mlp_loss):
         params, X, Y = random_problem(rng, n, d, h, k)
         Y_hat = np.tanh(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
         expected = np.sum((Y_hat - Y) ** 2) / (2 * n)
-        loss = to_number(call(mlp_loss, params, X, Y), what="mlp_loss")
+        loss = to_number(call(mlp_loss, copy.deepcopy(params), X.copy(), Y.copy()), what="mlp_loss")
         assert_close(
             loss,
             expected,
@@ -62,8 +64,10 @@ def test_random_networks(mlp_loss):
 def test_batch_average(mlp_loss):
     rng = np.random.default_rng(92)
     params, X, Y = random_problem(rng, 6, 3, 5, 2)
-    once = to_number(call(mlp_loss, params, X, Y), what="mlp_loss")
-    twice = to_number(call(mlp_loss, params, np.vstack([X, X]), np.vstack([Y, Y])), what="mlp_loss")
+    once = to_number(call(mlp_loss, copy.deepcopy(params), X.copy(), Y.copy()), what="mlp_loss")
+    twice = to_number(
+        call(mlp_loss, copy.deepcopy(params), np.vstack([X, X]), np.vstack([Y, Y])), what="mlp_loss"
+    )
     assert_close(
         twice,
         once,

@@ -88,7 +88,8 @@ def _bind_with_parents(target: str, source: str | None = None) -> list[str]:
 
 def bwrap_command(data_dir: Path | None, limits: Limits) -> list[str]:
     args = [
-        bubblewrap(), "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+        bubblewrap(), "--clearenv",  # --setenv below must come after it
+        "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
         "--unshare-cgroup-try", "--die-with-parent", "--new-session",
         "--ro-bind", "/usr", "/usr", "--ro-bind-try", "/bin", "/bin",
         "--ro-bind-try", "/lib", "/lib", "--ro-bind-try", "/lib64", "/lib64",
@@ -106,7 +107,7 @@ def bwrap_command(data_dir: Path | None, limits: Limits) -> list[str]:
         args += ["--ro-bind", str(data_dir), "/opt/data"]
     for name, value in _environment().items():
         args += ["--setenv", name, value]
-    return args + ["--clearenv", "--chdir", "/sub"]
+    return args + ["--chdir", "/sub"]
 
 
 def _environment() -> dict[str, str]:
@@ -131,15 +132,15 @@ class Zygote:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         python = [sys.executable, "-I"]
         if self.sandboxed:
-            # --clearenv must come before --setenv; rebuild the order bwrap wants
-            command = bwrap_command(data_dir, limits)
-            clear = command.index("--clearenv")
-            command = command[:1] + ["--clearenv"] + command[1:clear] + command[clear + 1 :]
-            command += python + [
-                f"{SANDBOX_RUNTIME}/zygote.py",
-                str(theirs.fileno()),
-                SANDBOX_CHECKS,
-            ]
+            command = (
+                bwrap_command(data_dir, limits)
+                + python
+                + [
+                    f"{SANDBOX_RUNTIME}/zygote.py",
+                    str(theirs.fileno()),
+                    SANDBOX_CHECKS,
+                ]
+            )
             env = None
         else:
             command = python + [str(RUNTIME / "zygote.py"), str(theirs.fileno()), CHECKS_FILE]

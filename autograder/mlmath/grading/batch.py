@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
+from ..course import question_key
 from ..errors import MlmathError
 from .dispatch import run_local
 from .gradebook import Gradebook
@@ -97,10 +98,14 @@ class PreparedAutograder:
 
         self.enter()
         points = {}
-        for path in sorted(self.tests.glob("q*.py"), key=lambda p: int(p.stem[1:])):
+        for path in self.test_paths:
             test_file = ExceptionTestFile.from_file(str(path))
             points[test_file.name] = float(test_file.possible)
         return points
+
+    @property
+    def test_paths(self) -> list[Path]:
+        return sorted(self.tests.glob("q*.py"), key=lambda p: question_key(p.stem))
 
     def enter(self):
         """Make mlmath_checks importable and data/ reachable for the tests."""
@@ -113,7 +118,7 @@ def _worker_factory(autograder: PreparedAutograder, limits: Limits, scratch: Pat
     def make(slot: int):
         autograder.enter()
         zygote = Zygote(slot, autograder.data, limits, scratch)
-        grader = SubmissionGrader(autograder.tests, zygote, limits)
+        grader = SubmissionGrader(autograder.test_paths, zygote, limits)
 
         def work(submission: Submission) -> Outcome:
             if submission.data is None:

@@ -8,6 +8,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..course import question_key
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
     problem_set TEXT NOT NULL,
@@ -72,7 +74,7 @@ class Gradebook:
         rows = self.db.execute(
             "SELECT question, possible FROM questions WHERE problem_set = ?", (problem_set,)
         ).fetchall()
-        return sorted(rows, key=lambda row: int(row[0][1:]))
+        return sorted(rows, key=lambda row: question_key(row[0]))
 
     def already_graded(self, student, problem_set, content_hash, autograder_hash) -> bool:
         row = self.db.execute(

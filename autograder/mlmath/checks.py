@@ -21,6 +21,28 @@ import numpy as np
 # student's process, where the call actually happens.
 FORBID_PROTOCOL = "_mlmath_call_forbidding"
 
+# rng(seed) shifts every seed by SEED_SHIFT. It is 0 when grading, so a grade never
+# changes between runs; `mlmath validate` grades the variants of random questions under
+# many other shifts, to prove that a test's bounds hold for every seed, not just one.
+SEED_SHIFT = 0
+
+# P(|Z| > 6.109) = 1.0e-9 for a standard normal Z: a CLT bound at this many standard
+# errors rejects a correct answer with probability about one in a billion.
+Z_ONE_IN_A_BILLION = 6.109
+ONE_IN_A_BILLION = 1e-9
+
+
+def shorten(text, limit=2000):
+    """``text`` cut to at most ``limit`` characters at a word boundary, marked with '...'."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - 3)]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "..."
+
 
 def describe(value, limit=60):
     """A short, student-readable description of a value (never a full hidden array)."""
@@ -44,34 +66,66 @@ def describe(value, limit=60):
         )
     else:
         text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    return shorten(text, limit)
 
 
-def call(func, *args, name=None, **kwargs):
+def call(func, *args, name=None, what=None, hint="", **kwargs):
     """Call a student's function and return its result.
 
     A missing name, a stub still returning ``None``, or an exception inside the
     student's code becomes an ``AssertionError`` that says which call failed and why.
+    ``what`` describes the input (hidden inputs are described, never shown) and ``hint``
+    is the case's advice; both stay in the message when the student's code raises.
+    ``name``, ``what`` and ``hint`` are this helper's own: they never reach ``func``.
     """
-    label = name or getattr(func, "__name__", None) or "your function"
+    label = name or _caller_name_for(func) or getattr(func, "__name__", None) or "the function"
     if func is None:
         raise AssertionError(f"`{label}` is not defined: run the cell that defines it.")
     if func is Ellipsis or not callable(func):
         raise AssertionError(f"`{label}` should be a function, found {type(func).__name__}.")
     shown = ", ".join(describe(a) for a in args)
+    where = f" on {what}" if what else ""
     try:
         result = func(*args, **kwargs)
     except NotImplementedError:
         raise AssertionError(f"`{label}` is not implemented yet.") from None
     except Exception as error:  # the student's bug, reported in the student's terms
+        text = shorten(f"{type(error).__name__}: {_error_text(error)}", 600)
         raise AssertionError(
-            f"calling {label}({shown}) raised {type(error).__name__}: {error}"
+            f"calling {label}({shown}){where} raised {text}. {hint}".strip()
         ) from None
     if result is None:
         raise AssertionError(
             f"{label}({shown}) returned None: is it still a stub, or is a `return` missing?"
         )
     return result
+
+
+def _error_text(error):
+    try:
+        return str(error)
+    except Exception:  # a student's exception whose __str__ fails
+        return type(error).__name__
+
+
+def _caller_name_for(func):
+    """The name of the test function's parameter that holds ``func``, if exactly one does.
+
+    otter hands a test None for a name the notebook never defined, so the name cannot
+    come from the value; it comes from the test function that received it.
+    """
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals is globals():
+        frame = frame.f_back
+    if frame is None:
+        return None
+    code = frame.f_code
+    count = code.co_argcount + code.co_kwonlyargcount
+    names = [n for n in code.co_varnames[:count] if frame.f_locals.get(n, _NOTHING) is func]
+    return names[0] if len(names) == 1 else None
+
+
+_NOTHING = object()
 
 
 def defined(value, name):
@@ -175,6 +229,92 @@ def assert_finite(value, what="the result", hint=""):
     array = to_array(value, what)
     if not np.all(np.isfinite(array)):
         raise AssertionError(f"{what} contains inf or NaN. {hint}".strip())
+    return array
+
+
+def rng(seed):
+    """The seeded ``numpy.random.Generator`` a test hands to a student's random function.
+
+    Tests call ``rng(123)`` rather than ``np.random.default_rng(123)`` so that
+    `mlmath validate` can replay them under other seeds (see SEED_SHIFT).
+    """
+    return np.random.default_rng(seed if SEED_SHIFT == 0 else [seed, SEED_SHIFT])
+
+
+def assert_mean_close(
+    samples, mean, sd, *, what="the sample mean", hint="", z=Z_ONE_IN_A_BILLION, axis=0
+):
+    """Check that the mean of iid draws is within ``z`` standard errors of ``mean``.
+
+    ``sd`` is the true standard deviation of one draw. By the CLT the sample mean is
+    close to Normal(mean, sd^2 / n), so with z = 6.109 a correct answer fails with
+    probability about 1e-9 (per coordinate; use at least a few hundred draws). A
+    plausible wrong answer must be off by several times ``z * sd / sqrt(n)``: choose n
+    so that it is.
+    """
+    array = to_array(samples, what)
+    if array.ndim == 0 or array.shape[axis] < 2:
+        raise AssertionError(f"{what}: expected many draws, found {describe(array)}.")
+    n = array.shape[axis]
+    with np.errstate(invalid="ignore", over="ignore"):
+        found = np.mean(array, axis=axis)
+    if not np.all(np.isfinite(found)):
+        raise AssertionError(f"{what} contains inf or NaN. {hint}".strip())
+    bound = z * np.asarray(sd, dtype=float) / np.sqrt(n)
+    gap = np.abs(found - np.asarray(mean, dtype=float))
+    if np.any(gap > bound):
+        worst = float(np.max(gap / np.maximum(bound, 1e-300)))
+        raise AssertionError(
+            f"{what} over {n} draws is {worst * z:.1f} standard errors away from the "
+            f"true mean (a correct answer stays within {z:g} with probability 1 - 1e-9). "
+            f"{hint}".strip()
+        )
+    return found
+
+
+def dkw_bound(n, alpha=ONE_IN_A_BILLION):
+    """The Dvoretzky-Kiefer-Wolfowitz bound: P(sup |F_n - F| > eps) <= 2 exp(-2 n eps^2)
+    for every n and every distribution (Massart's constant), so eps = sqrt(ln(2/alpha)/2n)."""
+    return float(np.sqrt(np.log(2 / alpha) / (2 * n)))
+
+
+def assert_matches_cdf(samples, cdf, *, support=None, what="the samples", hint=""):
+    """Check iid draws against a distribution through its CDF (a Kolmogorov-Smirnov test
+    with the DKW bound, exact for every n: a correct answer fails with probability at
+    most 1e-9).
+
+    ``cdf`` maps an array of points to probabilities. For a discrete distribution pass
+    ``support`` (every value it can take, sorted): draws outside it fail.
+    """
+    array = to_array(samples, what).ravel()
+    n = array.size
+    if n < 2:
+        raise AssertionError(f"{what}: expected many draws, found {describe(samples)}.")
+    if not np.all(np.isfinite(array)):
+        raise AssertionError(f"{what} contains inf or NaN. {hint}".strip())
+    draws = np.sort(array)
+    if support is not None:
+        support = np.asarray(support, dtype=float)
+        outside = ~np.isin(draws, support)
+        if outside.any():
+            raise AssertionError(
+                f"{what} include {describe(float(draws[outside][0]))}, a value this "
+                f"distribution never takes. {hint}".strip()
+            )
+        empirical = np.searchsorted(draws, support, side="right") / n
+        distance = float(np.max(np.abs(empirical - np.asarray(cdf(support), dtype=float))))
+    else:
+        expected = np.asarray(cdf(draws), dtype=float)
+        above = np.arange(1, n + 1) / n - expected
+        below = expected - np.arange(0, n) / n
+        distance = float(max(above.max(), below.max()))
+    bound = dkw_bound(n)
+    if distance > bound:
+        raise AssertionError(
+            f"{what} do not follow the expected distribution: over {n} draws their "
+            f"empirical CDF is {distance:.3g} away from it, more than the {bound:.3g} a "
+            f"correct sampler exceeds with probability 1e-9. {hint}".strip()
+        )
     return array
 
 

@@ -72,24 +72,37 @@ def grade_script(
 
     ``support_dir`` holds mlmath_checks.py and data/, as beside a student's notebook.
     """
+    return grade_script_over_seeds(script, test_paths, support_dir, [0])[0]
+
+
+def grade_script_over_seeds(
+    script: str, test_paths: list[Path], support_dir: Path, shifts: list[int]
+) -> dict[int, dict[str, QuestionResult]]:
+    """``grade_script`` once, then the tests once per seed shift (mlmath_checks.SEED_SHIFT)."""
     from otter.test_files import ExceptionTestFile
 
     os.chdir(support_dir)
     sys.path.insert(0, str(support_dir))
     os.environ.setdefault("MPLBACKEND", "Agg")
+    import mlmath_checks
+
     namespace = {"__name__": "__main__"}
+    by_shift = {}
     with contextlib.redirect_stdout(io.StringIO()):
         exec(compile(script, "<reference>", "exec"), namespace)
-        test_files = {}
-        seconds = {}
-        for path in test_paths:
-            # CPU time: what the tests cost, whatever else the machine is doing
-            started = time.process_time()
-            test_file = ExceptionTestFile.from_file(str(path))
-            test_file.run(namespace)
-            seconds[test_file.name] = time.process_time() - started
-            test_files[test_file.name] = test_file
-    summary = summarize(test_files)
-    for name, result in summary.items():
-        result.seconds = seconds[name]
-    return summary
+        for shift in shifts:
+            mlmath_checks.SEED_SHIFT = shift
+            test_files, seconds = {}, {}
+            for path in test_paths:
+                # CPU time: what the tests cost, whatever else the machine is doing
+                started = time.process_time()
+                test_file = ExceptionTestFile.from_file(str(path))
+                test_file.run(namespace)
+                seconds[test_file.name] = time.process_time() - started
+                test_files[test_file.name] = test_file
+            summary = summarize(test_files)
+            for name, result in summary.items():
+                result.seconds = seconds[name]
+            by_shift[shift] = summary
+    mlmath_checks.SEED_SHIFT = 0
+    return by_shift

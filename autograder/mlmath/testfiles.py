@@ -33,6 +33,17 @@ class TestFileInfo:
     def public_points(self) -> float:
         return sum(c.points for c in self.cases if not c.hidden)
 
+    @property
+    def random(self) -> bool:
+        """Whether the tests draw their inputs from mlmath_checks.rng (random answers):
+        validation then replays them under many seeds."""
+        return any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "mlmath_checks"
+            and any(alias.name == "rng" for alias in node.names)
+            for node in self.tree.body
+        )
+
     def segment(self, node: ast.AST) -> str:
         start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
         return "\n".join(self.source.split("\n")[start - 1 : node.end_lineno])

@@ -19,7 +19,7 @@ from .course import Course, ProblemSet
 from .errors import MlmathError
 from .kernel import cell_text, execute_notebook
 from .leaks import scan
-from .scoring import grade_notebook_with_otter, grade_script
+from .scoring import grade_notebook_with_otter, grade_script, grade_script_over_seeds
 from .tasks import Outcome, run_jobs
 from .zips import folder_entries
 
@@ -28,6 +28,8 @@ MIN_WRONG_VARIANTS = 2
 MAX_SECONDS_PER_QUESTION = 1.0
 KERNEL_TIMEOUT = 300
 VARIANT_TIMEOUT = 60
+# random questions: every variant is graded again under this many other seeds
+SEED_SHIFTS = list(range(1, 21))
 
 
 @dataclass
@@ -106,6 +108,10 @@ def _otter_job(notebook: Path, autograder_zip: Path):
 
 def _script_job(script: str, test_paths: list[Path], support_dir: Path):
     return grade_script(script, test_paths, support_dir)
+
+
+def _seeds_job(script: str, test_paths: list[Path], support_dir: Path):
+    return grade_script_over_seeds(script, test_paths, support_dir, SEED_SHIFTS)
 
 
 # ---- checks (in the parent) -------------------------------------------------------------
@@ -314,6 +320,12 @@ def _grading_jobs(content: SetContent, release: Release) -> dict:
         ("student-run", name): (_student_run_job, (release,)),
         ("reference", name): (_script_job, (content.script(), tests, release.student_dir)),
     }
+    random = [info.path for info in content.tests if info.random]
+    if random:
+        jobs[("seeds", name, "reference")] = (
+            _seeds_job,
+            (content.script(), random, release.student_dir),
+        )
     for index, variant in enumerate(content.variants):
         # a wrong variant must lose points on its own question; a correct one must keep
         # full marks everywhere, since other answers may build on it
@@ -326,7 +338,47 @@ def _grading_jobs(content: SetContent, release: Release) -> dict:
                 release.student_dir,
             ),
         )
+        replay = own if variant.kind == "wrong" else random
+        if any(info.random and info.path in replay for info in content.tests):
+            jobs[("seeds", name, index)] = (
+                _seeds_job,
+                (content.script(variant), replay, release.student_dir),
+            )
     return jobs
+
+
+def _seed_problems(content: SetContent, outcomes) -> list[str]:
+    """Random questions: the reference and every correct variant keep full marks under
+    every seed, and every wrong variant is caught under every seed."""
+    name = content.ps.name
+    labelled = [("reference", "the reference", "correct")] + [
+        (index, variant.label, variant.kind) for index, variant in enumerate(content.variants)
+    ]
+    problems = []
+    for key, label, kind in labelled:
+        outcome = outcomes.get(("seeds", name, key))
+        if outcome is None:
+            continue
+        if not outcome.ok:
+            if kind == "correct":
+                problems.append(f"{label}: could not be graded under other seeds: {outcome.error}")
+            continue
+        for shift, results in outcome.value.items():
+            if kind == "wrong":
+                question = content.variants[key].question
+                if results[question].full:
+                    problems.append(
+                        f"{label}: a wrong variant scores full marks under seed shift {shift}"
+                    )
+            else:
+                lost = [n for n, r in results.items() if not r.full]
+                if lost:
+                    first = results[lost[0]].failures()[0].message
+                    problems.append(
+                        f"{label}: loses points under seed shift {shift} "
+                        f"({', '.join(lost)}: {_first_line(first)})"
+                    )
+    return problems
 
 
 def _judge(content: SetContent, release: Release, outcomes, report: SetReport, root: Path):
@@ -355,6 +407,10 @@ def _judge(content: SetContent, release: Release, outcomes, report: SetReport, r
     report.check(
         "variants: wrong ones caught, correct ones accepted",
         _variant_problems(content, outcomes, report),
+    )
+    report.check(
+        f"random questions: variants judged the same under {len(SEED_SHIFTS)} more seeds",
+        _seed_problems(content, outcomes),
     )
     report.check(
         "no leaks into student artifacts",

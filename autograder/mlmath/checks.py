@@ -9,6 +9,7 @@ Every helper raises ``AssertionError`` with a message written for the student, s
 failing check reads as feedback, never as a traceback from test code.
 """
 
+import functools
 import sys
 from collections.abc import Callable, Iterable
 from importlib import import_module
@@ -358,21 +359,35 @@ def _identities(dotted: str):
     return getattr(target, "__code__", None), obj
 
 
-def forbid_calls(forbidden: Iterable[str], func: Callable, *args, **kwargs):
+def forbid_calls(forbidden: Iterable[str], func: Callable, *args, what=None, hint="", **kwargs):
     """Call ``func`` and fail if it used any of the forbidden library functions.
 
-    ``forbidden`` holds dotted names such as ``"numpy.linalg.eig"``. Python-level
-    functions (numpy.linalg, scipy) are detected by their code, whatever name the
-    student imported them under; builtins by identity.
+    ``forbidden`` holds dotted names such as ``"numpy.linalg.eig"``, written as a literal
+    list in the test (the grading engine reads it to know what to watch). Python-level
+    functions (numpy.linalg, scipy) are detected by their code, whatever name the student
+    imported them under; builtins by identity. Under `mlmath grade` the student's
+    process is watched from where its code cannot switch the watch off.
     """
     forbidden = list(forbidden)
+    label = _caller_name_for(func) or getattr(func, "__name__", None)
     remote = getattr(func, FORBID_PROTOCOL, None) if not isinstance(func, type) else None
+    used: list[str] = []
     if callable(remote):
-        return remote(forbidden, args, kwargs)
-    return _call_forbidding(forbidden, func, args, kwargs)
+        watched = functools.partial(remote, forbidden, used)
+        result = call(watched, *args, name=label, what=what, hint=hint, **kwargs)
+    else:
+        result = _call_forbidding(
+            forbidden, used, func, label, args, dict(kwargs, what=what, hint=hint)
+        )
+    if used:
+        names = ", ".join(sorted(set(used)))
+        raise AssertionError(
+            f"this question asks you to implement it yourself, but your code called {names}."
+        )
+    return result
 
 
-def _call_forbidding(forbidden, func, args, kwargs):
+def _call_forbidding(forbidden, used, func, label, args, kwargs):
     # Resolve a forbidden name only when a function of the same short name runs: no
     # import happens for modules the student never touches, and a renamed import still
     # runs code whose own name is the original one.
@@ -380,7 +395,6 @@ def _call_forbidding(forbidden, func, args, kwargs):
     for dotted in forbidden:
         by_short_name.setdefault(dotted.rsplit(".", 1)[-1], []).append(dotted)
     resolved: dict[str, tuple] = {}
-    used = []
 
     def matches(name, code, obj):
         for dotted in by_short_name.get(name, ()):
@@ -402,12 +416,6 @@ def _call_forbidding(forbidden, func, args, kwargs):
     previous = sys.getprofile()
     sys.setprofile(profile)
     try:
-        result = call(func, *args, **kwargs)
+        return call(func, *args, name=label, **kwargs)
     finally:
         sys.setprofile(previous)
-    if used:
-        names = ", ".join(sorted(set(used)))
-        raise AssertionError(
-            f"this question asks you to implement it yourself, but your code called {names}."
-        )
-    return result

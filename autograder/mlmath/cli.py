@@ -111,8 +111,10 @@ def cmd_export(args) -> int:
 def cmd_feedback(args) -> int:
     from .grading.reports import write_feedback
 
-    count = write_feedback(_open_gradebook(args.gradebook), args.problem_set, args.out)
-    print(f"wrote {count} feedback file(s) to {args.out}")
+    names = write_feedback(_open_gradebook(args.gradebook), args.problem_set, args.out)
+    for student, name in sorted(names.items(), key=lambda item: item[1]):
+        print(f"{name}\t{student.encode('unicode_escape').decode('ascii')}")
+    print(f"wrote {len(names)} feedback file(s) to {args.out}")
     return 0
 
 

@@ -13,6 +13,7 @@ from .stubs import parse_python
 from .testfiles import public_source
 
 MIN_FRAGMENT = 20  # shorter code lines are too generic to call a leak
+MIN_PAIR = 30  # two consecutive reference lines this long together are a leak anywhere
 MIN_DIGITS = 5  # significant digits that make a number a telling expected value
 
 
@@ -26,21 +27,41 @@ def _normalize(line: str) -> str:
     return " ".join(line.split())
 
 
-def _code_lines(source: str) -> set[str]:
-    """Normalized code lines of a snippet, without comments, docstrings or blank lines."""
-    tree = parse_python(source, "<fragment>")
+def _ordered_code_lines(source: str, docstrings=True) -> list[str]:
+    """Normalized code lines of a snippet in order, without comments, blank lines and
+    (when it parses) docstrings."""
     doc_lines = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-            doc_lines.update(range(node.lineno, node.end_lineno + 1))
-    lines = set()
+    if docstrings:
+        tree = parse_python(source, "<fragment>")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                doc_lines.update(range(node.lineno, node.end_lineno + 1))
+    lines = []
     for number, line in enumerate(source.split("\n"), start=1):
         text = _normalize(
             line.split("#")[0] if "#" in line and "'" not in line and '"' not in line else line
         )
-        if number not in doc_lines and len(text) >= MIN_FRAGMENT:
-            lines.add(text)
+        if number not in doc_lines and text:
+            lines.append(text)
     return lines
+
+
+def _code_lines(source: str) -> set[str]:
+    return {line for line in _ordered_code_lines(source) if len(line) >= MIN_FRAGMENT}
+
+
+def _pairs(lines: list[str]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in zip(lines, lines[1:], strict=False) if len(a) + len(b) >= MIN_PAIR}
+
+
+def reference_pairs(content: SetContent) -> dict[tuple[str, str], str]:
+    """Every two consecutive code lines of the reference, and whose they are."""
+    pairs = {}
+    for name, definition in content.definitions.items():
+        lines = _ordered_code_lines(definition.source)[1:]  # the def line is the stub's too
+        for pair in _pairs(lines):
+            pairs.setdefault(pair, name)
+    return pairs
 
 
 def _telling_numbers(nodes) -> set[str]:
@@ -135,8 +156,11 @@ def _hidden_cases_in(label: str, text: str) -> list[str]:
 
 
 def scan(content: SetContent, artifacts: list[Path], root: Path) -> list[str]:
-    """Every leak found, as 'where: what' messages."""
+    """Every leak found, as 'where: what' messages: lines of solution code or hidden
+    tests that students never see otherwise, and anywhere (demo cells, helpers, public
+    tests included) two consecutive lines of the reference."""
     fragments = forbidden_fragments(content)
+    pairs = reference_pairs(content)
     problems = []
     for artifact in artifacts:
         files = (
@@ -149,6 +173,13 @@ def scan(content: SetContent, artifacts: list[Path], root: Path) -> list[str]:
                 problems.append(f"{path.relative_to(root)}: a solution file")
             for label, text in artifact_texts(path, str(path.relative_to(root))):
                 problems.extend(_hidden_cases_in(label, text))
+                for pair in sorted(
+                    _pairs(_ordered_code_lines(text, docstrings=False)) & set(pairs)
+                ):
+                    problems.append(
+                        f"{label}: contains two consecutive lines of the reference "
+                        f"`{pairs[pair]}`: {pair[0]!r} / {pair[1]!r}"
+                    )
                 flat = _normalize(text)
                 for fragment in fragments:
                     if fragment.text in flat or fragment.text in text:

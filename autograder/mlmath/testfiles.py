@@ -183,3 +183,38 @@ def _same_import_block(previous: ast.AST, node: ast.AST) -> bool:
 
 def _targets(node: ast.Assign) -> set[str]:
     return {t.id for t in node.targets if isinstance(t, ast.Name)}
+
+
+def forbidden_names(source: str, where: str = "<test>") -> set[str]:
+    """The library functions a test file forbids: the first argument of each
+    ``forbid_calls(...)``, a literal list or a module constant holding one. The grading
+    engine must know them before any student code runs, so anything else is an error."""
+    tree = parse_python(source, where)
+    constants = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    constants[target.id] = node.value
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if called != "forbid_calls" or not node.args:
+            continue
+        first = node.args[0]
+        if isinstance(first, ast.Name) and first.id in constants:
+            first = constants[first.id]
+        try:
+            value = ast.literal_eval(first)
+        except ValueError:
+            value = None
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise MlmathError(
+                f"{where} line {node.lineno}: forbid_calls needs a literal list of dotted "
+                "names (or a module constant holding one)"
+            )
+        names.update(value)
+    return names

@@ -6,6 +6,7 @@ variant loses points on its question and every correct one scores full marks (th
 otter's test-file code, without a kernel), and nothing secret reaches students.
 """
 
+import re
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
@@ -21,6 +22,7 @@ from .kernel import cell_text, execute_notebook
 from .leaks import scan
 from .scoring import grade_notebook_with_otter, grade_script, grade_script_over_seeds
 from .tasks import Outcome, run_jobs
+from .testfiles import forbidden_names
 from .zips import folder_entries
 
 MAX_PUBLIC_SHARE = 1 / 3
@@ -117,9 +119,27 @@ def _seeds_job(script: str, test_paths: list[Path], support_dir: Path):
 # ---- checks (in the parent) -------------------------------------------------------------
 
 
+def _check_cells(content: SetContent) -> set[str]:
+    """The questions the notebook checks: grader.check("qN") calls in its code cells."""
+    found = set()
+    for cell in content.notebook.cells:
+        if cell.cell_type == "code":
+            found.update(re.findall(r"grader\.check\(\s*[\"'](q\d+)[\"']\s*\)", cell.source))
+    return found
+
+
 def _structure_problems(content: SetContent) -> list[str]:
     problems = []
+    checked = _check_cells(content)
     for info, question in zip(content.tests, content.ps.questions, strict=True):
+        if question.name not in checked:
+            problems.append(
+                f'{question.name}: the notebook has no grader.check("{question.name}") cell'
+            )
+        try:
+            forbidden_names(info.source, str(info.path))
+        except MlmathError as error:
+            problems.append(str(error))
         if not any(c.hidden for c in info.cases):
             problems.append(f"{info.name}: no hidden test case")
         if info.public_points > MAX_PUBLIC_SHARE * info.points + 1e-9:

@@ -83,6 +83,7 @@ class Case:
     build: Callable[[Context], bytes] = field(repr=False)
     expect: Expect
     suffix: str = ".ipynb"  # the submitted file is NAME + suffix
+    link: bool = False  # submitted as a symbolic link to a file outside the folder
 
 
 HONEST = [
@@ -611,11 +612,22 @@ except OSError:
 """
 
 FIND_CHANNEL = """
-import gc
 import json
 import struct
+import sys
 
-channel = next(o for o in gc.get_objects() if type(o).__name__ == "Channel")
+
+def _find(kind):  # the engine's own objects, up the stack from this cell
+    frame = sys._getframe()
+    while frame is not None:
+        for value in list(frame.f_locals.values()):
+            if type(value).__name__ == kind:
+                return value
+        frame = frame.f_back
+    raise LookupError(kind)
+
+
+channel = _find("Channel")
 
 
 def frame(body: bytes):
@@ -732,8 +744,260 @@ def sigmoid(x):
     return _wrong_sigmoid(x)
 """
 
+# ---- reaching into the grader -----------------------------------------------------------
+
+# q2's invert receives the test's function f. The student side may only call it; every
+# other way of reaching a grader object (its attributes, raw protocol requests naming
+# references, names of the grader's namespace) must fail. Any success earns the
+# reference sigmoid at q9, where the baseline (a wrong sigmoid) loses points.
+PROBE_GRADER = (
+    FIND_CHANNEL
+    + """
+PAYOFF = @PAYOFF@
+reached = []
+endpoint = _find("StudentEndpoint")
+
+
+def _probe(f):
+    for name in ("__globals__", "__closure__", "__code__", "__self__", "__dict__", "__wrapped__",
+                 "__defaults__", "tofile", "func_globals", "gi_frame", "__reduce__"):
+        try:
+            getattr(f, name)
+            if name not in ("__reduce__",):
+                reached.append(name)
+        except Exception:
+            pass
+    try:
+        f.__name__ = "patched"
+        reached.append("setattr")
+    except Exception:
+        pass
+    ref = getattr(f, "_ref", 1)
+    for request in (
+        {"op": "getattr", "ref": ref, "name": "tofile"},
+        {"op": "getattr", "ref": ref, "name": "__globals__"},
+        {"op": "setattr", "ref": ref, "name": "x", "value": 1},
+        {"op": "getitem", "ref": ref, "key": 0},
+        {"op": "len", "ref": ref},
+        {"op": "list", "ref": ref},
+        {"op": "get", "name": "np"},
+        {"op": "get", "name": "__builtins__"},
+        {"op": "call", "ref": ref + 1000, "args": [], "kwargs": {"dict": []}},
+        {"op": "call", "ref": -1, "args": [], "kwargs": {"dict": []}},
+        {"op": "open", "path": "../tests/q9.py"},
+    ):
+        try:
+            value = endpoint.request(dict(request))
+            reached.append((request["op"], repr(value)[:40]))
+        except Exception:
+            pass
+    try:  # arguments cross by value: a change to one is this process's own business
+        value = f(np.array([1.0, 2.0]))
+        if hasattr(value, "tofile"):
+            value.tofile("../tests/q9.py")
+    except Exception:
+        pass
+
+
+_reference_invert = invert
+
+
+def invert(f, y, lo, hi, tol=1e-10):
+    _probe(f)
+    if reached:
+        exec(PAYOFF, globals())
+    return _reference_invert(f, y, lo, hi, tol)
+"""
+)
+
+SURROGATES = """
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no text for you \\udc80")
+
+
+print("lone surrogates \\udc80\\udcff on stdout")
+
+
+def sigmoid(x):
+    raise ValueError("bad \\udc80\\udcff value \\ud800")
+
+
+def logit(p):
+    raise Unprintable()
+
+
+raise RuntimeError("a cell fails with \\udc80 in its message")
+"""
+
+# a forged answer whose few bytes would decode into a huge object in the grader
+DECODER_BOMBS = {
+    "dataframe-over-range": {
+        "dataframe": {
+            "columns": ["a"],
+            "index": {"range": [0, 500_000_000, 1]},
+            "data": [{"npscalar": "AAAAAAAA8D8=", "dtype": "<f8"}],
+        }
+    },
+    "object-array-shape": {"objarray": [1], "shape": [100_000, 100_000]},
+    "array-shape": {"ndarray": "AAAAAAAA8D8=", "dtype": "<f8", "shape": [1_000_000, 1_000_000]},
+    "series-over-range": {
+        "series": {
+            "name": "s",
+            "index": {"range": [0, 10**12, 1]},
+            "values": {"npscalar": "AAAAAAAA8D8=", "dtype": "<f8"},
+        }
+    },
+    "wide-string-dtype": {"ndarray": "", "dtype": "<U1000000000", "shape": [8]},
+}
+
+
+def decoder_bomb(kind: str) -> str:
+    bomb = json.dumps({"value": DECODER_BOMBS[kind]})
+    return (
+        FIND_CHANNEL
+        + f"""
+def sigmoid(x):
+    # the grader is waiting for this call's answer: send it a forged one
+    body = {bomb!r}.encode()
+    channel.sock.sendall(struct.pack("!I", len(body)) + body)
+    import time
+    time.sleep(30)
+"""
+    )
+
+
+SLOW_TRANSFORMS = "\n".join(["!ls -la /tmp"] * 480)
+
+# q8's logsumexp calls the forbidden scipy.special.logsumexp; each attack tries to stop
+# the grader from seeing it. Success would show as q8 points the baseline does not earn.
+SWITCH_OFF_THE_WATCH = """
+import gc
+import sys
+import threading
+import types
+
+import scipy.special
+
+attempts = []
+
+
+def attempt(name, action):
+    try:
+        action()
+        attempts.append(name)
+    except Exception:
+        pass
+
+
+attempt("setprofile", lambda: sys.setprofile(None))
+attempt("settrace", lambda: sys.settrace(None))
+attempt("threading", lambda: threading.setprofile(None))
+
+
+def _cprofile():
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    profiler.disable()
+
+
+attempt("cprofile", _cprofile)
+attempt("getprofile", lambda: sys.getprofile().__closure__[0].__setattr__("cell_contents", {}))
+
+
+def _gc_replace():
+    for obj in gc.get_objects():
+        if isinstance(obj, types.FunctionType) and obj.__name__ in ("profile", "report"):
+            obj.__code__ = (lambda *args: None).__code__
+
+
+attempt("gc", _gc_replace)
+
+
+def _ctypes():
+    import ctypes
+
+    ctypes.pythonapi.PyEval_SetProfile(None, None)
+
+
+attempt("ctypes", _ctypes)
+attempt("exec", lambda: __import__("os").execv(sys.executable, [sys.executable, "-c", "pass"]))
+attempt("audit", lambda: sys.addaudithook(lambda event, args: None))
+_original = scipy.special.logsumexp
+_renamed = types.FunctionType(
+    _original.__code__.replace(co_name="harmless"), _original.__globals__, "harmless",
+    _original.__defaults__,
+)
+
+
+def _in_thread(x, axis=None):
+    box = []
+    worker = threading.Thread(target=lambda: box.append(_original(x, axis=axis)))
+    worker.start()
+    worker.join()
+    return box[0]
+
+
+def logsumexp(x, axis=None):
+    try:
+        return _in_thread(x, axis)
+    except Exception:
+        return _renamed(x, axis=axis)
+"""
+
 
 CASES = [
+    # ---- reaching into the grader, breaking its decoder, its clock, its watch
+    Case(
+        "probe-grader-objects",
+        "q2's invert probes the test's function (attributes, setattr), sends raw requests "
+        "naming grader references and names, and writes through a returned array; any "
+        "success earns the reference sigmoid",
+        injected("honest-wrong-sigmoid", ("before-check:q2", PROBE_GRADER)),
+        Expect("honest-wrong-sigmoid"),
+    ),
+    Case(
+        "lone-surrogates",
+        "lone surrogates in printed text, in the messages of exceptions the tests see, an "
+        "exception whose __str__ raises, and a cell that fails with one",
+        injected("honest-partial", ("before-check:q9", SURROGATES)),
+        Expect("honest-partial"),
+    ),
+    *[
+        Case(
+            f"decoder-bomb-{kind}",
+            f"sigmoid answers the grader with a forged value of a few bytes that would "
+            f"decode into a huge object ({kind})",
+            injected("honest-solution", ("before-check:q9", decoder_bomb(kind))),
+            Expect("honest-solution", ("error",), ("invalid data",), zeroed=("q9", "q10")),
+        )
+        for kind in DECODER_BOMBS
+    ],
+    Case(
+        "slow-input-transformation",
+        "after check_all, cells of 480 `!ls` lines each, which IPython takes seconds to "
+        "transform: that time is the submission's own",
+        injected("honest-solution", *[("end", SLOW_TRANSFORMS)] * 6),
+        Expect("honest-solution", ("timeout",), ("ran over",)),
+    ),
+    Case(
+        "switch-off-the-watch",
+        "calls the forbidden scipy.special.logsumexp (q8) after trying to switch off the "
+        "forbidden-call watch: setprofile/settrace/threading/cProfile, the profiler's "
+        "closure, gc, ctypes, exec, an audit hook; then calls it from a thread or as a "
+        "renamed copy of its code",
+        injected("honest-wrong-logsumexp", ("before-check:q8", SWITCH_OFF_THE_WATCH)),
+        Expect("honest-wrong-logsumexp"),
+    ),
+    Case(
+        "symlink-to-solution",
+        "a symbolic link, in the submitted folder, to the executed solution notebook",
+        lambda ctx: _bytes(_notebook(ctx)),
+        Expect(None, ("invalid",), ("symbolic link",)),
+        link=True,
+    ),
     # ---- lying to the comparisons: each paired with a wrong sigmoid (q9 sign error)
     Case(
         "patch-numpy-comparisons",
@@ -938,9 +1202,10 @@ CASES = [
     ),
     Case(
         "fork-bomb",
-        "libc fork() in a loop after check_all (Python's at-fork hooks bypassed)",
+        "libc fork() in a loop after check_all (Python's at-fork hooks bypassed); a set "
+        "whose tests forbid calls allows the submission one task, so it cannot even start",
         injected("honest-solution", ("end", FORK_BOMB)),
-        Expect("honest-solution", ("timeout",), ("time limit",)),
+        Expect("honest-solution", ("graded", "timeout")),
     ),
     Case(
         "spinning-children",
@@ -1010,8 +1275,10 @@ CASES = [
     ),
     Case(
         "segfault",
-        "after check_all, reads address 0 through ctypes (SIGSEGV)",
-        injected("honest-solution", ("end", "import ctypes\nctypes.string_at(0)")),
+        "after check_all, the process receives SIGSEGV",
+        injected(
+            "honest-solution", ("end", "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)")
+        ),
         Expect("honest-solution", ("memory", "error"), ("crashed",)),
     ),
     # ---- files that are not (quite) notebooks

@@ -99,8 +99,15 @@ def batch(tmp_path_factory) -> Batch:
     submissions.mkdir()
     for honest in corpus.HONEST:
         (submissions / f"{honest.name}.ipynb").write_bytes(corpus.honest_bytes(ctx, honest))
+    elsewhere = root / "elsewhere"
+    elsewhere.mkdir()
     for case in corpus.CASES:
-        (submissions / f"{case.name}{case.suffix}").write_bytes(case.build(ctx))
+        target = submissions / f"{case.name}{case.suffix}"
+        if case.link:  # the file lives outside the submitted folder
+            (elsewhere / target.name).write_bytes(case.build(ctx))
+            target.symlink_to(elsewhere / target.name)
+        else:
+            target.write_bytes(case.build(ctx))
     started = time.monotonic()
     graded = run_mlmath(
         "grade", corpus.SET, str(submissions), "--gradebook", str(gradebook),

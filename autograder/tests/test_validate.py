@@ -91,3 +91,42 @@ def test_crashing_test_code_on_the_blank_notebook_is_caught(mini):
     result = run_mlmath("validate", course=mini)
     assert result.returncode == 1
     assert "crashed instead of failing clearly" in result.stdout
+
+
+def test_a_question_without_its_check_cell_is_caught(mini):
+    path = mini / "assignments/ps01-mini/ps01-mini.ipynb"
+    notebook = json.loads(path.read_text())
+    notebook["cells"] = [
+        c for c in notebook["cells"] if 'grader.check("q2")' not in "".join(c["source"])
+    ]
+    path.write_text(json.dumps(notebook))
+    result = run_mlmath("validate", course=mini)
+    assert result.returncode == 1
+    assert 'the notebook has no grader.check("q2") cell' in result.stdout
+
+
+def test_reference_code_in_a_demo_cell_is_caught(mini):
+    """Code the student sees anyway is no excuse: two consecutive reference lines in a
+    demo cell give the answer away before the student writes it."""
+    path = mini / "assignments/ps01-mini/ps01-mini.ipynb"
+    notebook = json.loads(path.read_text())
+    demo = (
+        "def spread(values):\n    total = float(np.sum(values))\n"
+        "    return float(np.sum(values) / len(values))\n"
+    )
+    notebook["cells"].insert(
+        len(notebook["cells"]) - 1,
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+         "source": demo},
+    )  # fmt: skip
+    path.write_text(json.dumps(notebook))
+    solution = mini / "solutions/ps01-mini/solution.py"
+    solution.write_text(
+        solution.read_text().replace(
+            "    return float(np.sum(values) / len(values))",
+            "    total = float(np.sum(values))\n    return float(np.sum(values) / len(values))",
+        )
+    )
+    result = run_mlmath("validate", course=mini)
+    assert result.returncode == 1
+    assert "two consecutive lines of the reference `mean`" in result.stdout

@@ -2,54 +2,32 @@
 
 import hashlib
 import os
+import shutil
+import stat
 import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import nbformat
-from IPython.core.inputtransformer2 import TransformerManager
+from pathlib import Path, PurePosixPath
 
 from ..course import question_key
 from ..errors import MlmathError
+from ..testfiles import forbidden_names
+from . import cgroups
 from .dispatch import run_local
 from .gradebook import Gradebook
-from .isolation import Limits, Zygote, isolation_warning
-from .session import Outcome, SubmissionGrader, clean_message
-from .submissions import Collection, Submission, collect
+from .isolation import (
+    Limits,
+    Zygote,
+    confine_worker,
+    drop_privileges,
+    isolation_warning,
+    limits_note,
+)
+from .session import Outcome, SubmissionGrader, TestSource, clean_message
+from .submissions import Collection, Submission, Unreadable, collect
 
-
-class InvalidNotebook(Exception):
-    pass
-
-
-def notebook_cells(data: bytes) -> list[str]:
-    """The code cells of a submitted notebook, magics turned into Python."""
-    if not data.strip():
-        raise InvalidNotebook("the file is empty")
-    try:
-        notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
-    except UnicodeDecodeError:
-        raise InvalidNotebook("not a notebook: the file is not text") from None
-    except Exception as error:  # nbformat reports bad JSON and bad structure many ways
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-        raise InvalidNotebook(f"not a notebook: {first}") from None
-    cells = notebook.get("cells")
-    if not isinstance(cells, list):
-        raise InvalidNotebook("not a notebook: it has no list of cells")
-    transformer = TransformerManager()
-    sources = []
-    for cell in cells:
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else str(source)
-        try:
-            sources.append(transformer.transform_cell(source))
-        except Exception:  # a cell IPython cannot parse fails in the sandbox, like in Jupyter
-            sources.append(source)
-    return sources
+SCRATCH_PREFIX = "mlmath-grade-"
 
 
 @dataclass
@@ -61,35 +39,46 @@ class BatchSummary:
     scores: list[float] = field(default_factory=list)
     possible: float = 0.0
     superseded: list[str] = field(default_factory=list)
-    warning: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         mean = sum(self.scores) / len(self.scores) if self.scores else 0.0
         counts = ", ".join(f"{n} {s}" for s, n in sorted(self.by_status.items())) or "none"
-        lines = [
+        lines = [f"WARNING: {warning}" for warning in self.warnings]
+        lines += [
             f"{self.problem_set}: graded {self.graded} submission(s) ({counts}); "
             f"skipped {self.skipped} already graded",
             f"mean score {mean:.2f} / {self.possible:g}" if self.scores else "no scores",
         ]
-        lines += [f"superseded: {note}" for note in self.superseded]
-        if self.warning:
-            lines.insert(0, f"WARNING: {self.warning}")
-        return lines
+        return lines + [f"superseded: {note}" for note in self.superseded]
 
 
 class PreparedAutograder:
-    """The built autograder zip, unpacked where only the grader can read it."""
+    """The built autograder zip: its tests held in memory (read once, never written to
+    disk), and its support files (mlmath_checks, helpers, data: what students get too)
+    unpacked where the grading workers can read them."""
 
     def __init__(self, zip_path: Path, scratch: Path):
         if not zip_path.exists():
             raise MlmathError(f"{zip_path} is missing: run `mlmath build` first")
         self.hash = hashlib.sha256(zip_path.read_bytes()).hexdigest()
         self.root = scratch / "autograder"
-        with zipfile.ZipFile(zip_path) as archive:
-            archive.extractall(self.root)
-        os.chmod(scratch, 0o700)
-        self.tests = self.root / "tests"
         self.files = self.root / "files"
+        tests = []
+        with zipfile.ZipFile(zip_path) as archive:
+            for info in archive.infolist():
+                path = PurePosixPath(info.filename)
+                if path.parts[:1] == ("tests",) and path.suffix == ".py":
+                    tests.append(TestSource(path.stem, archive.read(info).decode()))
+                elif path.parts[:1] == ("files",) and not info.is_dir():
+                    target = self.root.joinpath(*path.parts)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(archive.read(info))
+        self.tests = sorted(tests, key=lambda t: question_key(t.name))
+        self.watched = sorted(
+            set().union(*(forbidden_names(t.source, f"tests/{t.name}.py") for t in self.tests))
+        )
+        _readable_by_all(scratch)
         data = self.files / "data"
         self.data = data if data.is_dir() else None
 
@@ -98,48 +87,80 @@ class PreparedAutograder:
 
         self.enter()
         points = {}
-        for path in self.test_paths:
-            test_file = ExceptionTestFile.from_file(str(path))
+        for test in self.tests:
+            test_file = ExceptionTestFile.from_string(test.source, path=f"tests/{test.name}.py")
             points[test_file.name] = float(test_file.possible)
         return points
 
-    @property
-    def test_paths(self) -> list[Path]:
-        return sorted(self.tests.glob("q*.py"), key=lambda p: question_key(p.stem))
-
     def enter(self):
         """Make mlmath_checks importable and data/ reachable for the tests."""
+        self.files.mkdir(parents=True, exist_ok=True)
         if str(self.files) not in sys.path:
             sys.path.insert(0, str(self.files))
-        os.chdir(self.files if self.files.is_dir() else self.root)
+        os.chdir(self.files)
+
+
+def _readable_by_all(folder: Path):
+    """Support files are what students receive: the unprivileged workers may read them."""
+    for root, _folders, files in os.walk(folder):
+        os.chmod(root, 0o755)
+        for name in files:
+            os.chmod(os.path.join(root, name), stat.S_IRUSR | stat.S_IWUSR | 0o044)
 
 
 def _worker_factory(autograder: PreparedAutograder, limits: Limits, scratch: Path):
     def make(slot: int):
+        confine_worker(slot, limits)
         autograder.enter()
-        zygote = Zygote(slot, autograder.data, limits, scratch)
-        grader = SubmissionGrader(autograder.test_paths, zygote, limits)
+        zygote = Zygote(slot, autograder.data, limits, scratch, watch=autograder.watched)
+        from otter.test_files import ExceptionTestFile  # noqa: F401
+
+        import mlmath_checks  # noqa: F401  (imported before the worker gives up root)
+
+        drop_privileges(slot)
+        grader = SubmissionGrader(autograder.tests, zygote, limits, autograder.watched)
 
         def work(submission: Submission) -> Outcome:
-            if submission.data is None:
-                return Outcome("invalid", submission.problem)
             try:
-                cells = notebook_cells(submission.data)
-            except InvalidNotebook as error:
+                data = submission.read()
+            except Unreadable as error:
                 return Outcome("invalid", str(error))
             try:
-                outcome = grader.grade(cells)
+                outcome = grader.grade(data)
             except Exception as error:  # never lose the batch to one submission
-                return Outcome("error", f"grading failed: {type(error).__name__}: {error}")
+                outcome = Outcome("error", f"grading failed: {type(error).__name__}: {error}")
+            if zygote.process.poll() is not None:
+                work.broken = True  # the dispatcher starts a fresh worker for this slot
             for question in outcome.questions.values():
                 for case in question.cases:
                     text = clean_message(case.message)
                     case.message = "" if case.passed else "\n".join(filter(None, [case.hint, text]))
             return outcome
 
+        work.broken = False
         return work
 
     return make
+
+
+def _scratch() -> Path:
+    """A private folder for this run; those of runs that were killed are removed first."""
+    base = Path(tempfile.gettempdir())
+    for stale in base.glob(f"{SCRATCH_PREFIX}*"):
+        owner = stale.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
 
 
 def grade_batch(
@@ -154,13 +175,15 @@ def grade_batch(
     mapping: dict[str, str],
     progress: bool = True,
 ) -> BatchSummary:
-    summary = BatchSummary(problem_set, warning=isolation_warning())
-    if summary.warning:
-        print(f"WARNING: {summary.warning}", file=sys.stderr, flush=True)
+    summary = BatchSummary(problem_set)
+    summary.warnings = [w for w in (isolation_warning(), limits_note()) if w]
+    for warning in summary.warnings:
+        print(f"WARNING: {warning}", file=sys.stderr, flush=True)
     gradebook = Gradebook(gradebook_path)
     home = os.getcwd()
-    with tempfile.TemporaryDirectory(prefix="mlmath-grade-") as scratch:
-        scratch = Path(scratch)
+    cgroups.remove_stale()
+    scratch = _scratch()
+    try:
         autograder = PreparedAutograder(autograder_zip, scratch)
         possible = autograder.possible()
         os.chdir(home)
@@ -208,8 +231,10 @@ def grade_batch(
             lambda index, reason: record(index, Outcome("error", reason)),
         )
         bar.close()
+    finally:
         os.chdir(home)
-    gradebook.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+        cgroups.remove_stale()
     return summary
 
 

@@ -1,14 +1,19 @@
 """The gradebook: one SQLite file, written one submission per transaction.
 
 A batch killed at any moment (even kill -9) leaves every submission either fully
-recorded or not at all, so running the same command again picks up where it stopped.
+recorded or not at all, so running the same command again picks up where it stopped:
+every submission not recorded as graded is graded again. Only the coordinating process
+writes it, and it holds no connection open while it starts workers, so no worker ever
+inherits one. Student text (ids, reasons, messages) is made storable before it is written.
 """
 
+import contextlib
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..course import question_key
+from ..sandbox.codec import storable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -54,34 +59,45 @@ def _iso(timestamp: float) -> str:
 class Gradebook:
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path, timeout=30)
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.executescript(SCHEMA)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.executescript(SCHEMA)
 
-    def close(self):
-        self.db.close()
+    @contextlib.contextmanager
+    def _connect(self):
+        """One short-lived connection per operation: none is open between two."""
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("PRAGMA foreign_keys = ON")
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
 
     def set_questions(self, problem_set: str, possible: dict[str, float]):
-        with self.db:
-            self.db.execute("DELETE FROM questions WHERE problem_set = ?", (problem_set,))
-            self.db.executemany(
+        with self._connect() as db:
+            db.execute("DELETE FROM questions WHERE problem_set = ?", (problem_set,))
+            db.executemany(
                 "INSERT INTO questions VALUES (?, ?, ?)",
                 [(problem_set, q, p) for q, p in possible.items()],
             )
 
     def questions(self, problem_set: str) -> list[tuple[str, float]]:
-        rows = self.db.execute(
-            "SELECT question, possible FROM questions WHERE problem_set = ?", (problem_set,)
-        ).fetchall()
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT question, possible FROM questions WHERE problem_set = ?", (problem_set,)
+            ).fetchall()
         return sorted(rows, key=lambda row: question_key(row[0]))
 
     def already_graded(self, student, problem_set, content_hash, autograder_hash) -> bool:
-        row = self.db.execute(
-            "SELECT 1 FROM submissions WHERE student = ? AND problem_set = ? AND "
-            "content_hash = ? AND autograder_hash = ?",
-            (student, problem_set, content_hash, autograder_hash),
-        ).fetchone()
+        """Whether this very submission is recorded as graded (any other status, a
+        worker that died, a timeout, is graded again)."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT 1 FROM submissions WHERE student = ? AND problem_set = ? AND "
+                "content_hash = ? AND autograder_hash = ? AND status = 'graded'",
+                (storable(student), problem_set, content_hash, autograder_hash),
+            ).fetchone()
         return row is not None
 
     def record(
@@ -101,8 +117,9 @@ class Gradebook:
     ):
         """Write one graded submission and its per-test results atomically."""
         score = sum(q.score for q in questions.values())
-        with self.db:
-            cursor = self.db.execute(
+        student, source, reason = storable(student), storable(source), storable(reason)
+        with self._connect() as db:
+            cursor = db.execute(
                 "INSERT INTO submissions (student, problem_set, source, content_hash, "
                 "autograder_hash, submitted_at, graded_at, status, reason, score, possible, "
                 "seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -126,21 +143,22 @@ class Gradebook:
                 ),
             )
             submission_id = cursor.fetchone()[0]
-            self.db.execute("DELETE FROM results WHERE submission_id = ?", (submission_id,))
-            self.db.executemany(
+            db.execute("DELETE FROM results WHERE submission_id = ?", (submission_id,))
+            db.executemany(
                 "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(submission_id, q.name, case.name, int(case.hidden),
+                [(submission_id, storable(q.name), storable(case.name), int(case.hidden),
                   case.points if case.passed else 0.0, case.points, int(case.passed),
-                  case.message) for q in questions.values() for case in q.cases],
+                  storable(case.message)) for q in questions.values() for case in q.cases],
             )  # fmt: skip
 
     def current(self, problem_set: str) -> list[dict]:
         """Each student's latest submission for a problem set, newest grading first."""
-        rows = self.db.execute(
-            "SELECT id, student, source, status, reason, score, possible, submitted_at "
-            "FROM submissions WHERE problem_set = ? ORDER BY student, submitted_at, graded_at, id",
-            (problem_set,),
-        ).fetchall()
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT id, student, source, status, reason, score, possible, submitted_at FROM "
+                "submissions WHERE problem_set = ? ORDER BY student, submitted_at, graded_at, id",
+                (problem_set,),
+            ).fetchall()
         latest = {}
         for row in rows:  # later rows win
             latest[row[1]] = dict(
@@ -162,10 +180,11 @@ class Gradebook:
         return [latest[s] for s in sorted(latest)]
 
     def results(self, submission_id: int) -> list[dict]:
-        rows = self.db.execute(
-            "SELECT question, test_case, hidden, points, possible, passed, message FROM results "
-            "WHERE submission_id = ?",
-            (submission_id,),
-        ).fetchall()
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT question, test_case, hidden, points, possible, passed, message FROM "
+                "results WHERE submission_id = ?",
+                (submission_id,),
+            ).fetchall()
         keys = ("question", "test_case", "hidden", "points", "possible", "passed", "message")
         return [dict(zip(keys, row, strict=True)) for row in rows]

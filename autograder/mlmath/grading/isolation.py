@@ -3,10 +3,13 @@
 On Linux with bubblewrap, the zygote lives in its own mount, PID, network, IPC and UTS
 namespaces and sees only the system's libraries, Python, the runtime in
 mlmath/sandbox and the problem set's data files: no tests, solutions, other
-submissions or gradebook exist in there. Without bubblewrap it runs unconfined, and
-`isolation_warning()` says so loudly.
+submissions or gradebook exist in there. Where cgroups are writable, each slot's
+sandbox is a cgroup whose memory and task limits sum over the whole tree of the
+submission it runs. Without bubblewrap it runs unconfined, and `isolation_warning()`
+says so loudly; without cgroups, `limits_note()` says what is not enforced.
 """
 
+import ctypes
 import functools
 import json
 import os
@@ -14,15 +17,21 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import checks
+from . import cgroups
 
 RUNTIME = Path(__file__).resolve().parent.parent / "sandbox"
-CHECKS_FILE = str(Path(checks.__file__).resolve())
-SANDBOX_RUNTIME, SANDBOX_CHECKS = "/opt/mlmath/runtime", "/opt/mlmath/mlmath_checks.py"
+SANDBOX_RUNTIME = "/opt/mlmath/runtime"
+CLONE_NEWNS, MS_REC, MS_PRIVATE = 0x20000, 16384, 1 << 18
+MS_RDONLY, MS_REMOUNT, MS_BIND = 1, 32, 4096
 SLOT_UID_BASE = 61000  # each slot's children run as their own unprivileged user
+WORKER_UID_BASE = 62000  # each slot's grading worker runs the tests as this user
+STAGED_ROOTS = "/opt/mlmath/python"  # Python folders under /tmp, bound again per child
+# folders a submission gets fresh and empty: Python living under them is bound back in
+PRIVATE_FOLDERS = ("/tmp", "/dev/shm", "/sub")
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,7 @@ class Limits:
     file_mb: int = 32  # largest file, and size of the private working folder and /tmp
     processes: int = 16  # tasks (processes and threads) the submission's user may have
     max_frame_mb: int = 64  # largest value that may come back from student code
+    worker_memory_mb: int = 4096  # the grading worker itself (decoding student answers)
 
 
 @functools.cache
@@ -69,6 +79,29 @@ def isolation_warning() -> str | None:
     return None
 
 
+def limits_note() -> str | None:
+    """What is not enforced on this machine for lack of writable cgroups."""
+    if sys.platform == "linux" and os.getuid() == 0 and cgroups.available():
+        return None
+    return (
+        "no writable cgroups: memory is limited per process (RLIMIT_AS), not summed over "
+        "a submission's processes, and the grading worker's own memory is not capped"
+    )
+
+
+def _under_private_folder(root: str) -> bool:
+    return any(root == f or root.startswith(f + "/") for f in PRIVATE_FOLDERS)
+
+
+def staged_roots() -> list[tuple[str, str]]:
+    """(staging path, real path) of each Python folder that a submission's fresh /tmp
+    would hide: bubblewrap binds it a second time where the child can bind it back."""
+    return [
+        (f"{STAGED_ROOTS}/{index}", root)
+        for index, root in enumerate(r for r in _python_roots() if _under_private_folder(r))
+    ]
+
+
 def _python_roots() -> list[str]:
     roots = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix), sys.prefix}
     for entry in sys.path:
@@ -101,8 +134,9 @@ def bwrap_command(data_dir: Path | None, limits: Limits) -> list[str]:
     for root in _python_roots():
         if not root.startswith("/usr/"):
             args += _bind_with_parents(root)
+    for staged, real in staged_roots():
+        args += _bind_with_parents(staged, real)
     args += _bind_with_parents(SANDBOX_RUNTIME, str(RUNTIME))
-    args += ["--ro-bind", CHECKS_FILE, SANDBOX_CHECKS]
     if data_dir is not None:
         args += ["--ro-bind", str(data_dir), "/opt/data"]
     for name, value in _environment().items():
@@ -119,32 +153,35 @@ def _environment() -> dict[str, str]:
 
 
 class Zygote:
-    """One warm process for one grading slot."""
+    """One warm process for one grading slot, in a cgroup of its own where possible."""
 
-    def __init__(self, slot: int, data_dir: Path | None, limits: Limits, scratch: Path):
+    def __init__(self, slot: int, data_dir: Path | None, limits: Limits, scratch: Path, watch=()):
         self.slot = slot
         self.limits = limits
         self.uid = SLOT_UID_BASE + slot
         self.sandboxed = bubblewrap() is not None and sys.platform == "linux"
         self.scratch = scratch
         self.data_dir = data_dir
+        self.watch = list(watch)
         self._counter = 0
+        self.group = _group(f"slot{slot}")
+        # without the sandbox the child makes its own folder in here (made now: the
+        # worker may soon see the file system read-only)
+        self.work = str(scratch / f"work-{slot}")
+        os.makedirs(self.work, exist_ok=True)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         python = [sys.executable, "-I"]
         if self.sandboxed:
             command = (
                 bwrap_command(data_dir, limits)
                 + python
-                + [
-                    f"{SANDBOX_RUNTIME}/zygote.py",
-                    str(theirs.fileno()),
-                    SANDBOX_CHECKS,
-                ]
+                + [f"{SANDBOX_RUNTIME}/zygote.py", str(theirs.fileno())]
             )
             env = None
         else:
-            command = python + [str(RUNTIME / "zygote.py"), str(theirs.fileno()), CHECKS_FILE]
+            command = python + [str(RUNTIME / "zygote.py"), str(theirs.fileno())]
             env = {**os.environ, **_environment()}
+        group = self.group
         self.process = subprocess.Popen(
             command,
             pass_fds=(theirs.fileno(),),
@@ -153,28 +190,39 @@ class Zygote:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=(lambda: group.add(os.getpid())) if group else None,
         )
         theirs.close()
         self.control = ours
+        if self._reply().get("op") != "preloaded":
+            raise RuntimeError("the grading sandbox did not start")
+        if self.group is not None:
+            # what the warm process holds is shared by every child; each submission may
+            # add memory_mb on top, summed over all its processes
+            self.group.limit(
+                memory_bytes=self.group.usage() + limits.memory_mb * 1024 * 1024,
+                tasks=self.group.tasks() + 2 + limits.processes,
+            )
 
-    def spawn(self) -> tuple[socket.socket, int]:
+    def oom_kills(self) -> int:
+        return self.group.oom_kills() if self.group is not None else 0
+
+    def spawn(self, watch_names=None) -> tuple[socket.socket, int]:
         """A connected socket to a fresh child for one submission, and the child's id."""
         self._counter += 1
         child_id = self._counter
         mine, theirs = socket.socketpair()
-        if self.sandboxed:
-            work = "/sub/work"  # the child mounts its own tmpfs there
-        else:
-            work = str(self.scratch / f"work-{self.slot}")  # the child makes a folder in it
-            os.makedirs(work, exist_ok=True)
+        work = "/sub/work" if self.sandboxed else self.work
         settings = {
             "work": work, "tmp_bytes": self.limits.file_mb * 1024 * 1024,
             "data": "/opt/data" if self.sandboxed else (str(self.data_dir) if self.data_dir
                                                         else None),
             "memory_mb": self.limits.memory_mb, "cpu_seconds": self.limits.timeout + 5,
             "file_bytes": self.limits.file_mb * 1024 * 1024, "processes": self.limits.processes,
-            "uid": self.uid, "max_frame": self.limits.max_frame_mb * 1024 * 1024,
-            "private_mounts": self.sandboxed,
+            "uid": self.uid if self.sandboxed or python_readable_by_others() else 0,
+            "max_frame": self.limits.max_frame_mb * 1024 * 1024,
+            "private_mounts": self.sandboxed, "watch": self.watch,
+            "rebind": staged_roots() if self.sandboxed else [],
         }  # fmt: skip
         order = json.dumps({"op": "fork", "id": child_id, "settings": settings})
         socket.send_fds(self.control, [order.encode()], [theirs.fileno()])
@@ -203,3 +251,81 @@ class Zygote:
             self.process.wait(5)
         except OSError:
             pass
+        if self.group is not None:
+            self.group.remove()
+
+
+def _group(name: str):
+    """A cgroup for this process's ``name``, or None where cgroups are not ours to make."""
+    if sys.platform != "linux" or os.getuid() != 0 or not cgroups.available():
+        return None
+    try:
+        return cgroups.Group(name)
+    except OSError:
+        return None
+
+
+def confine_worker(slot: int, limits: Limits):
+    """The grading worker: a cgroup of its own (a huge answer costs this worker, not the
+    machine), then, as root, an unprivileged user of its own for the rest of its life."""
+    group = _group(f"worker{slot}")
+    if group is not None:
+        group.add(os.getpid())
+        group.limit(memory_bytes=group.usage() + limits.worker_memory_mb * 1024 * 1024)
+    return group
+
+
+def drop_privileges(slot: int) -> str:
+    """After its sandbox has started, the grading worker gives up what it does not need.
+
+    As root, it becomes an unprivileged user of its own when the Python installation is
+    readable by other users; where it is not (Python under /root), it instead enters a
+    mount namespace of its own in which every file system is read-only. Either way the
+    process that talks to student code can write no file. Returns what was done.
+    """
+    if sys.platform != "linux" or os.getuid() != 0:
+        return "the worker runs as the invoking user"
+    if python_readable_by_others():
+        uid = WORKER_UID_BASE + slot
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+        return "the worker runs as an unprivileged user"
+    if _read_only_view():
+        return "the worker sees every file system read-only"
+    return "the worker could not give up root"
+
+
+@functools.cache
+def python_readable_by_others() -> bool:
+    """Whether another user could run this Python (not so for one installed under /root)."""
+    return all(_readable_by_others(Path(p)) for p in sys.path if p and os.path.isdir(p))
+
+
+def _readable_by_others(path: Path) -> bool:
+    path = path.resolve()
+    for folder in [path, *path.parents]:
+        mode = folder.stat().st_mode
+        if not mode & 0o001 or (folder == path and not mode & 0o004):
+            return False
+    return True
+
+
+def _read_only_view() -> bool:
+    """A private mount namespace with every mount remounted read-only."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWNS) != 0:
+        return False
+    libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None)
+    with open("/proc/self/mounts") as mounts:
+        points = [line.split()[1] for line in mounts]
+    for point in sorted(set(points), key=len):
+        target = point.encode().decode("unicode_escape").encode()
+        libc.mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY, None)
+    probe = Path(tempfile.gettempdir()) / f".mlmath-write-probe-{os.getpid()}"
+    try:
+        probe.write_text("")
+    except OSError:
+        return True
+    probe.unlink()
+    return False

@@ -1,6 +1,12 @@
-"""What instructors take out of the gradebook: a CSV of grades, Markdown feedback."""
+"""What instructors take out of the gradebook: a CSV of grades, Markdown feedback.
+
+Student text (ids, reasons, failure messages) is untrusted: CSV cells that a spreadsheet
+would run as a formula are neutralized, feedback file names are bounded and never
+collide (the mapping is returned), and Markdown is escaped.
+"""
 
 import csv
+import hashlib
 import re
 from pathlib import Path
 
@@ -48,18 +54,49 @@ def export_csv(gradebook: Gradebook, problem_set: str, target: Path) -> int:
             points = _per_question(gradebook, row["id"])
             total = sum(points.values())
             writer.writerow([
-                row["student"], *(f"{points.get(q, 0.0):g}" for q in names), f"{total:g}",
+                cell(row["student"]), *(f"{points.get(q, 0.0):g}" for q in names), f"{total:g}",
                 f"{possible:g}", f"{100 * total / possible:.1f}" if possible else "0.0",
-                row["status"], row["reason"], row["source"], row["submitted_at"],
+                row["status"], cell(row["reason"]), cell(row["source"]), row["submitted_at"],
             ])  # fmt: skip
     return len(rows)
 
 
-def _safe_name(student: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", student).strip("._") or "student"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+MAX_NAME = 80
 
 
-def write_feedback(gradebook: Gradebook, problem_set: str, folder: Path) -> int:
+def cell(text) -> str:
+    """A CSV cell no spreadsheet runs as a formula: a leading ' makes it plain text."""
+    text = str(text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def feedback_names(students: list[str]) -> dict[str, str]:
+    """A file name for each student: readable, at most MAX_NAME characters, unique (two ids
+    that read alike get a short hash of the id each)."""
+    readable = {s: (re.sub(r"[^A-Za-z0-9._-]+", "_", s).strip("._-") or "student")[:MAX_NAME]
+                for s in students}  # fmt: skip
+    counts: dict[str, int] = {}
+    for name in readable.values():
+        counts[name.lower()] = counts.get(name.lower(), 0) + 1
+    names = {}
+    for student, name in readable.items():
+        if counts[name.lower()] > 1 or name != student:
+            digest = hashlib.sha256(student.encode("utf-8", "backslashreplace")).hexdigest()[:10]
+            name = f"{name[: MAX_NAME - 11]}-{digest}"
+        names[student] = f"{name}.md"
+    return names
+
+
+def escape_markdown(text) -> str:
+    """Student text shown as text in Markdown: no HTML, no emphasis, code, links or
+    tables, and no line that starts a heading, a list or a quote."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)
+    return re.sub(r"(?m)^(\s*)([#+=-]|\d+[.)])", r"\1\\\2", text)
+
+
+def write_feedback(gradebook: Gradebook, problem_set: str, folder: Path) -> dict[str, str]:
     """One Markdown file per student: points per question, and why each failed case failed.
 
     Failure messages are the ones written for students; the source of hidden tests and
@@ -68,17 +105,18 @@ def write_feedback(gradebook: Gradebook, problem_set: str, folder: Path) -> int:
     questions, rows = _require(gradebook, problem_set)
     folder.mkdir(parents=True, exist_ok=True)
     possible = sum(p for _, p in questions)
+    names = feedback_names([row["student"] for row in rows])
     for row in rows:
         results = gradebook.results(row["id"])
         total = sum(r["points"] for r in results)
         lines = [
-            f"# {problem_set}: feedback for {row['student']}",
+            f"# {problem_set}: feedback for {escape_markdown(row['student'])}",
             "",
             f"Score: **{total:g} / {possible:g}**",
             "",
         ]
         if row["status"] != "graded":
-            lines += [f"Status: **{row['status']}**: {row['reason']}", ""]
+            lines += [f"Status: **{row['status']}**: {escape_markdown(row['reason'])}", ""]
         lines += ["| question | points |", "|---|---|"]
         for question, question_possible in questions:
             earned = sum(r["points"] for r in results if r["question"] == question)
@@ -91,11 +129,15 @@ def write_feedback(gradebook: Gradebook, problem_set: str, folder: Path) -> int:
             lines += [f"## {question}", ""]
             for result in failed:
                 kind = "hidden test" if result["hidden"] else "public test"
-                message = result["message"].strip() or "failed"
+                message = escape_markdown(result["message"].strip() or "failed")
                 lines.append(
-                    f"- {kind} `{result['test_case']}` ({result['possible']:g} points): "
-                    + message.replace("\n", "\n  ")
+                    f"- {kind} {escape_markdown(result['test_case'])} "
+                    f"({points_text(result['possible'])}): " + message.replace("\n", "\n  ")
                 )
             lines.append("")
-        (folder / f"{_safe_name(row['student'])}.md").write_text("\n".join(lines))
-    return len(rows)
+        (folder / names[row["student"]]).write_text("\n".join(lines))
+    return names
+
+
+def points_text(points: float) -> str:
+    return f"{points:g} point" + ("" if points == 1 else "s")

@@ -1,11 +1,50 @@
-"""The wire between the grader and a student's process: framing, values and proxies.
+"""The wire between the grader and a student's process: frames, values and the protocol.
 
-Both sides import this one module (inside the sandbox it sits at /opt/mlmath/codec.py).
-Plain values (numbers, strings, numpy arrays and scalars, pandas objects, and lists,
-tuples, dicts and sets of these) cross by value. Anything else crosses as a reference:
-the other side gets a proxy whose attribute reads, calls and iteration are requests back
-to the owner. The decoder builds nothing but plain values and proxies, so whatever a
-student's process sends, the grader never constructs one of the student's objects.
+Both sides import this one module (inside the sandbox it sits at /opt/mlmath/runtime).
+The two sides are not peers: the student's process is assumed hostile, so the grader
+serves it almost nothing. This docstring is the protocol's whole surface.
+
+Frames: a 4-byte big-endian length, then that many bytes of one JSON object. A frame
+larger than the limit is refused before it is read.
+
+Grader -> student requests (each answered by one answer frame):
+  {"op": "get", "name": N}                        a name of the notebook's namespace
+  {"op": "call", "ref": R, "args": [V], "kwargs": V, "ambient": A, "forbid": [N]}
+                                                  call a student callable (forbid: watch
+                                                  these library functions during the call)
+  {"op": "getattr", "ref": R, "name": N}          read an attribute of a student object
+  {"op": "setattr", "ref": R, "name": N, "value": V}
+  {"op": "getitem", "ref": R, "key": V}
+  {"op": "len", "ref": R}  /  {"op": "list", "ref": R}
+  {"op": "exit"}                                  grading is over (no answer)
+Student -> grader requests, valid only while the grader waits for an answer:
+  {"op": "call", "ref": R, "args": [V], "kwargs": V, "ambient": A}
+                                                  call a callable that a test passed to the
+                                                  student's code; nothing else of the grader
+                                                  can be named, read or called
+  {"op": "checkpoint", "questions": [N] | null, "ambient": A}
+                                                  grader.check / check_all (answered once
+                                                  the grader has graded those questions)
+Student -> grader notices (no answer): "ready", "cell" (index), "done" (errors),
+"forbidden" (name: a watched library function ran; sent by the watch itself).
+Answers: {"value": V, "mutated": [[i, V]], "mutated_kw": [[k, V]], "ambient": A,
+"warnings": [[category, message]]} or {"error": {"types": [N], "message": S}}.
+
+Values V cross BY VALUE: None, bool, int, str, float ("nan"/"inf" tagged), and tagged
+lists: tuple, dict, set, frozenset, complex, bytes, range, slice, Ellipsis, numpy arrays
+and scalars of plain dtypes, object arrays of values, pandas DataFrame and Series, numpy
+Generators (their bit generator's state). An argument that a call may change in place
+(list, dict, set, ndarray, Generator) comes back in "mutated" and the caller applies the
+change to its own object: no reference to it ever crosses. Anything else crosses as a
+reference {"ref": R}: the grader sends references only for callables a test passes on
+purpose (the student may only call them: every other operation on them is refused); the
+student's objects (a function, a class instance it returns) become proxies in the
+grader whose every use is a request above. {"yours": R} names the receiver's own
+object sent back. The decoder checks every size before it allocates.
+
+Ambient state A: what a test may set around a call that changes how the callee behaves
+(numpy's error state and print options, warnings filters, the legacy global random
+states), sent with each crossing of control where it changed (see ambient.py).
 """
 
 import base64
@@ -17,16 +56,16 @@ import struct
 import time
 import types
 
+try:  # the grader imports this module from the mlmath package, the sandbox beside it
+    from . import ambient
+except ImportError:
+    import ambient
+
 HEADER = struct.Struct("!I")
 MAX_DEPTH = 64
 MAX_ITEMS = 1_000_000
 ARRAY_KINDS = set("biufcUSmM")
-# attributes that lead from an innocent object to frames, globals or code
-BLOCKED_ATTRIBUTES = {
-    "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code", "f_back",
-    "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next", "func_globals",
-}  # fmt: skip
-
+BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 
 _UNSHAREABLE_BUILTINS = {
     builtins.open, builtins.eval, builtins.exec, builtins.compile, builtins.__import__,
@@ -40,7 +79,7 @@ class ProtocolError(Exception):
 
 
 class RemoteError(Exception):
-    """Raised when the other side's code raised; carries the other side's type names."""
+    """Raised when the other side's code raised an exception of no known type."""
 
 
 class ChannelClosed(ProtocolError):
@@ -55,17 +94,46 @@ class FrameTooLarge(ProtocolError):
     """A message this side wanted to send is larger than the frame limit."""
 
 
-def _exception_class(names: list[str]) -> type[BaseException]:
-    """The first safe, known exception class among the remote exception's type names."""
+class Refused(Exception):
+    """A request this side never serves (raised back to the other side as an error)."""
+
+
+def exception_class(names: list[str]) -> type[BaseException]:
+    """The most specific known exception class among a remote exception's type names
+    (its MRO, most derived first): builtins, numpy's own, or RemoteError."""
     for name in names:
         candidate = getattr(builtins, name, None)
         if isinstance(candidate, type) and issubclass(candidate, Exception):
             return candidate
-        if name == "LinAlgError":
-            import numpy
-
-            return numpy.linalg.LinAlgError
+        known = _numpy_exception(name)
+        if known is not None:
+            return known
     return RemoteError
+
+
+def _numpy_exception(name: str):
+    import numpy
+
+    if name == "LinAlgError":
+        return numpy.linalg.LinAlgError
+    candidate = getattr(getattr(numpy, "exceptions", None), name, None)
+    if isinstance(candidate, type) and issubclass(candidate, Exception):
+        return candidate
+    return None
+
+
+def message_of(error: BaseException) -> str:
+    """An exception's text, whatever its __str__ does; never a lone surrogate."""
+    try:
+        text = str(error)
+    except Exception:  # a student's exception whose __str__ fails
+        text = type(error).__name__
+    return storable(text[:4000])
+
+
+def storable(text) -> str:
+    """Text that any UTF-8 consumer (JSON, SQLite, a terminal) can take."""
+    return str(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class Channel:
@@ -76,7 +144,7 @@ class Channel:
         self.max_frame = max_frame
 
     def send(self, message: dict):
-        data = json.dumps(message, separators=(",", ":")).encode()
+        data = json.dumps(message, separators=(",", ":")).encode("utf-8", "backslashreplace")
         if len(data) > self.max_frame:
             raise FrameTooLarge(
                 f"a value of {len(data)} bytes is larger than the limit of {self.max_frame}"
@@ -93,7 +161,7 @@ class Channel:
             raise ProtocolError(f"a message of {size} bytes is larger than allowed")
         try:
             message = json.loads(self._read(size, deadline))
-        except (ValueError, RecursionError) as error:  # bad JSON, huge integers, deep nesting
+        except (ValueError, RecursionError, MemoryError) as error:  # bad JSON, deep nesting
             raise ProtocolError(f"unreadable message: {str(error)[:200]}") from None
         if not isinstance(message, dict):
             raise ProtocolError("a message must be an object")
@@ -117,19 +185,44 @@ class Channel:
         return b"".join(chunks)
 
 
-class Endpoint:
-    """One side of the conversation: exports local objects, proxies remote ones, and
-    serves the other side's requests while it waits for its own answers."""
+def mutable(value) -> bool:
+    """Whether a call may change this argument in place (and the change must come back)."""
+    kind = type(value)
+    if kind in (list, dict, set):
+        return True
+    return kind.__module__.startswith("numpy") and kind.__name__ in ("ndarray", "Generator")
 
-    def __init__(self, channel: Channel, *, copy_back: bool = False):
+
+def apply_in_place(original, state):
+    """Make ``original`` look like ``state``: what an in-place change would have done."""
+    try:
+        if isinstance(original, list) and isinstance(state, list):
+            original[:] = state
+        elif isinstance(original, (dict, set)) and type(state) is type(original):
+            original.clear()
+            original.update(state)
+        elif type(original).__name__ == "Generator" and type(state).__name__ == "Generator":
+            original.bit_generator.state = state.bit_generator.state
+        elif hasattr(original, "shape") and getattr(state, "shape", None) == original.shape:
+            if not (original == state).all():
+                original[...] = state
+    except Exception:  # a changed shape or type cannot be mirrored; the copy stands
+        pass
+
+
+class Endpoint:
+    """One side of the conversation: encodes and decodes values, exports local objects
+    as references, and serves the other side's requests while it waits for an answer.
+    Each side says what it exports (``export``) and what it serves (``answer``)."""
+
+    def __init__(self, channel: Channel):
         self.channel = channel
-        self.copy_back = copy_back  # the student side reports in-place changes to arguments
         self.exported: dict[int, object] = {}
         self._export_ids: dict[int, int] = {}
-        self._proxies: dict[int, RemoteObject] = {}
+        self._proxies: dict[int, object] = {}
         self.call_timeout: float | None = None
         self.deadline: float | None = None
-        self.wrap_call = lambda function, args, kwargs, request: function(*args, **kwargs)
+        self.ambient = ambient.Sync()
 
     # ---- values -------------------------------------------------------------------------
 
@@ -137,8 +230,10 @@ class Endpoint:
         if depth > MAX_DEPTH:
             raise ProtocolError("value nested too deeply")
         kind = type(value)
-        if value is None or kind in (bool, int, str):
+        if value is None or kind in (bool, int):
             return value
+        if kind is str:
+            return storable(value)
         if kind is float:
             return (
                 value if value == value and abs(value) != float("inf") else {"float": repr(value)}
@@ -156,7 +251,7 @@ class Endpoint:
         if kind in (set, frozenset):
             return {kind.__name__: [self.encode(v, depth + 1) for v in value]}
         if kind is complex:
-            return {"complex": [value.real, value.imag]}
+            return {"complex": [self.encode(value.real), self.encode(value.imag)]}
         if kind is bytes:
             return {"bytes": base64.b64encode(value).decode()}
         if kind is range:
@@ -172,7 +267,7 @@ class Endpoint:
         encoded = self._encode_scientific(value, depth)
         if encoded is not None:
             return encoded
-        return self._export(value)
+        return self.export(value)
 
     def _encode_scientific(self, value, depth):
         module = type(value).__module__.split(".")[0]
@@ -193,7 +288,7 @@ class Endpoint:
                         "shape": list(value.shape),  # not array's: 0-d became 1-d
                     }
                 return {
-                    "objarray": self.encode(value.tolist(), depth + 1),
+                    "objarray": self.encode(value.ravel().tolist(), depth + 1),
                     "shape": list(value.shape),
                 }
             if isinstance(value, numpy.generic) and value.dtype.kind in ARRAY_KINDS:
@@ -201,6 +296,11 @@ class Endpoint:
                     "npscalar": base64.b64encode(value.tobytes()).decode(),
                     "dtype": value.dtype.str,
                 }
+            if isinstance(value, numpy.random.Generator):
+                bit_generator = value.bit_generator
+                name = type(bit_generator).__name__
+                if name in BIT_GENERATORS:
+                    return {"generator": name, "state": self.encode(bit_generator.state, depth)}
         if module == "pandas":
             import pandas
 
@@ -210,7 +310,8 @@ class Endpoint:
                         "columns": self.encode(list(value.columns), depth + 1),
                         "index": self.encode(value.index.to_numpy(), depth + 1),
                         "data": [
-                            self.encode(value[c].to_numpy(), depth + 1) for c in value.columns
+                            self.encode(value.iloc[:, i].to_numpy(), depth + 1)
+                            for i in range(value.shape[1])
                         ],
                     }
                 }
@@ -224,27 +325,22 @@ class Endpoint:
                 }
         return None
 
-    def _export(self, value):
-        # a module or a builtin such as open() or eval() would hand the other side a
-        # way to read files or run code here: such things never cross
-        if isinstance(value, types.ModuleType) or (
-            isinstance(value, types.BuiltinFunctionType) and value in _UNSHAREABLE_BUILTINS
-        ):
-            raise ProtocolError(
-                f"{type(value).__name__} {getattr(value, '__name__', '')} "
-                "cannot be shared across the sandbox"
-            )
+    def export(self, value):
+        """A reference to a local object for the other side (each side decides what)."""
+        raise TypeError(f"a {type(value).__name__} cannot cross to the other process")
+
+    def _exported_ref(self, value, is_callable: bool):
         key = id(value)
         if key not in self._export_ids:
             ref = len(self.exported) + 1
             self._export_ids[key] = ref
             self.exported[ref] = value
-        name = getattr(value, "__name__", None)
+        name = getattr(value, "__name__", None) if is_callable else None
         return {
             "ref": self._export_ids[key],
-            "callable": callable(value),
-            "type": type(value).__name__,
-            "name": name if isinstance(name, str) else None,
+            "callable": is_callable,
+            "type": storable(type(value).__name__),
+            "name": storable(name) if isinstance(name, str) else None,
         }
 
     def decode(self, data, depth: int = 0):
@@ -259,13 +355,12 @@ class Endpoint:
         if type(data) is not dict or len(data) == 0:
             raise ProtocolError("malformed value")
         tag = next(iter(data))
-        body = data[tag]
         try:
-            return self._decode_tagged(tag, body, data, depth)
+            return self._decode_tagged(tag, data[tag], data, depth)
         except ProtocolError:
             raise
         except Exception as error:  # any malformed body is the sender's fault
-            raise ProtocolError(f"malformed {tag!r} value: {error}") from None
+            raise ProtocolError(f"malformed {tag!r} value: {str(error)[:200]}") from None
 
     def _decode_tagged(self, tag, body, data, depth):
         items = lambda: [self.decode(v, depth + 1) for v in _sized(body)]  # noqa: E731
@@ -280,64 +375,103 @@ class Endpoint:
         if tag in ("set", "frozenset"):
             return (set if tag == "set" else frozenset)(self._key(v, depth) for v in _sized(body))
         if tag == "complex":
-            return complex(float(body[0]), float(body[1]))
+            real, imag = (self.decode(v, depth + 1) for v in _sized(body))
+            return complex(float(real), float(imag))
         if tag == "bytes":
-            return base64.b64decode(body)
+            return base64.b64decode(_text(body))
         if tag == "range":
-            return range(int(body[0]), int(body[1]), int(body[2]))
+            value = range(*(int(_integer(v)) for v in _sized(body)))
+            if len(value) > MAX_ITEMS:
+                raise ProtocolError("a range longer than allowed")
+            return value
         if tag == "slice":
             return slice(*items())
         if tag == "ellipsis":
             return Ellipsis
         if tag == "ndarray":
-            import numpy
-
-            dtype = numpy.dtype(str(data["dtype"]))
-            if dtype.kind not in ARRAY_KINDS:
-                raise ProtocolError("refused array type")
-            shape = tuple(int(n) for n in data["shape"])
-            raw = base64.b64decode(body)
-            return numpy.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+            return self._decode_array(body, data)
         if tag == "objarray":
             import numpy
 
+            shape = _shape(data.get("shape"))
             values = self.decode(body, depth + 1)
+            if not isinstance(values, list) or len(values) != _product(shape):
+                raise ProtocolError("an object array whose values do not fill its shape")
             array = numpy.empty(len(values), dtype=object)
             array[:] = values
-            return array.reshape(tuple(int(n) for n in data["shape"]))
+            return array.reshape(shape)
         if tag == "npscalar":
             import numpy
 
-            dtype = numpy.dtype(str(data["dtype"]))
-            if dtype.kind not in ARRAY_KINDS:
-                raise ProtocolError("refused scalar type")
-            return numpy.frombuffer(base64.b64decode(body), dtype=dtype)[0]
-        if tag == "dataframe":
-            import pandas
+            dtype = _plain_dtype(data.get("dtype"))
+            raw = base64.b64decode(_text(body))
+            if len(raw) != dtype.itemsize:
+                raise ProtocolError("a scalar of the wrong size")
+            return numpy.frombuffer(raw, dtype=dtype)[0]
+        if tag == "generator":
+            import numpy
 
-            columns = self.decode(body["columns"], depth + 1)
-            values = [self.decode(v, depth + 1) for v in _sized(body["data"])]
-            index = self.decode(body["index"], depth + 1)
-            return pandas.DataFrame(
-                dict(zip(range(len(columns)), values, strict=True)), index=index
-            ).set_axis(columns, axis=1)
+            if body not in BIT_GENERATORS:
+                raise ProtocolError("unknown bit generator")
+            bit_generator = getattr(numpy.random, body)()
+            bit_generator.state = self.decode(data.get("state"), depth + 1)
+            return numpy.random.Generator(bit_generator)
+        if tag == "dataframe":
+            return self._decode_frame(body, depth)
         if tag == "series":
             import pandas
 
-            return pandas.Series(
-                self.decode(body["values"], depth + 1),
-                index=self.decode(body["index"], depth + 1),
-                name=self.decode(body["name"], depth + 1),
-            )
+            index = self._column(body["index"], depth, None)
+            values = self._column(body["values"], depth, len(index))
+            return pandas.Series(values, index=index, name=self._key(body["name"], depth))
         if tag == "yours":
             if body not in self.exported:
                 raise ProtocolError("unknown reference")
             return self.exported[body]
         if tag == "ref":
-            return self._proxy(
-                int(body), bool(data.get("callable")), str(data.get("type")), data.get("name")
+            return self.proxy(
+                int(_integer(body)), bool(data.get("callable")), data.get("type"), data.get("name")
             )
         raise ProtocolError(f"unknown value tag {tag!r}")
+
+    def _decode_array(self, body, data):
+        import numpy
+
+        dtype = _plain_dtype(data.get("dtype"))
+        shape = _shape(data.get("shape"))
+        encoded = _text(body)
+        expected = _product(shape) * dtype.itemsize
+        # base64 is 4 characters per 3 bytes: check the size before decoding anything
+        if len(encoded) > 4 * (expected + 2) // 3 + 4:
+            raise ProtocolError("an array whose data does not match its shape")
+        raw = base64.b64decode(encoded)
+        if len(raw) != expected:
+            raise ProtocolError("an array whose data does not match its shape")
+        return numpy.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+
+    def _decode_frame(self, body, depth):
+        import pandas
+
+        if not isinstance(body, dict):
+            raise ProtocolError("malformed data frame")
+        index = self._column(body["index"], depth, None)
+        columns = [self._key(c, depth) for c in _sized(body["columns"])]
+        data = [self._column(c, depth, len(index)) for c in _sized(body["data"])]
+        if len(columns) != len(data):
+            raise ProtocolError("a data frame whose columns do not match its data")
+        return pandas.DataFrame(dict(enumerate(data)), index=index).set_axis(columns, axis=1)
+
+    def _column(self, encoded, depth, length):
+        """A data frame's index or column: a 1-d array, of ``length`` when given (pandas
+        would broadcast a scalar to any length: a small message must stay small)."""
+        import numpy
+
+        value = self.decode(encoded, depth + 1)
+        if not isinstance(value, numpy.ndarray) or value.ndim != 1:
+            raise ProtocolError("a data frame column must be a 1-d array")
+        if length is not None and len(value) != length:
+            raise ProtocolError("a data frame column of the wrong length")
+        return value
 
     def _key(self, encoded, depth):
         key = self.decode(encoded, depth + 1)
@@ -345,16 +479,26 @@ class Endpoint:
             raise ProtocolError("unhashable key")
         return key
 
-    def _proxy(self, ref, is_callable, type_name, name):
+    def proxy(self, ref, is_callable, type_name, name):
+        """The local stand-in for the other side's object ``ref`` (each side decides)."""
+        raise ProtocolError("this side accepts no references")
+
+    def _cached_proxy(self, cls, ref, type_name, name):
         if ref not in self._proxies:
-            cls = RemoteFunction if is_callable else RemoteObject
-            self._proxies[ref] = cls(self, ref, type_name, name if isinstance(name, str) else None)
+            self._proxies[ref] = cls(
+                self, ref, str(type_name), name if isinstance(name, str) else None
+            )
         return self._proxies[ref]
 
     # ---- requests -----------------------------------------------------------------------
 
-    def request(self, message: dict, timeout: float | None = None):
-        """Send a request and serve the other side until its answer comes."""
+    def request(self, message: dict, timeout: float | None = None, targets=((), {})):
+        """Send a request and serve the other side until its answer comes.
+
+        ``targets`` are the positional and keyword arguments a call sent by value: what
+        the callee changed in them comes back in the answer and is applied to them here.
+        """
+        message["ambient"] = self.ambient.outgoing()
         self.channel.send(message)
         limit = timeout if timeout is not None else self.call_timeout
         deadline = None if limit is None else time.monotonic() + limit
@@ -365,99 +509,89 @@ class Endpoint:
             if "op" in reply:
                 self.serve(reply)
                 continue
+            self.ambient.incoming(reply.get("ambient"))
             if "error" in reply:
                 error = reply["error"]
                 names = error.get("types") if isinstance(error, dict) else None
                 text = error.get("message") if isinstance(error, dict) else None
                 names = [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
-                raise _exception_class(names)(str(text)[:2000])
+                raise exception_class(names)(storable(str(text)[:4000]))
             if "value" not in reply:
                 raise ProtocolError("an answer without a value")
-            try:
-                mutated = reply.get("mutated", [])
-                changes = [(self.exported.get(ref), state) for ref, state in mutated]
-            except (TypeError, ValueError):
-                raise ProtocolError("malformed changes to arguments") from None
-            for original, state in changes:
-                _apply_in_place(original, self.decode(state))
+            self._apply_changes(reply, targets)
+            ambient.replay_warnings(reply.get("warnings"))
             return self.decode(reply["value"])
 
+    def _apply_changes(self, reply, targets):
+        args, kwargs = targets
+        for key, source in (("mutated", args), ("mutated_kw", kwargs)):
+            changes = reply.get(key, [])
+            if not isinstance(changes, list):
+                raise ProtocolError("malformed changes to arguments")
+            for change in changes:
+                if not (isinstance(change, list) and len(change) == 2):
+                    raise ProtocolError("malformed changes to arguments")
+                where, state = change
+                try:
+                    original = source[where]
+                except (IndexError, KeyError, TypeError):
+                    raise ProtocolError("a change to an argument that was not passed") from None
+                if mutable(original):
+                    apply_in_place(original, self.decode(state))
+
     def serve(self, message: dict):
-        """Answer one request about a local object; errors go back as errors."""
+        """Answer one request of the other side; errors go back as errors."""
         try:
-            answer = self._answer(message)
+            answer = self.answer(message)
+        except ProtocolError:  # the other side broke the protocol: the conversation ends
+            raise
+        except BaseException as error:  # the answer is an error report, whatever was raised
+            if isinstance(error, (KeyboardInterrupt, SystemExit)) and not self.serves_student:
+                raise
+            types_ = [storable(cls.__name__) for cls in type(error).__mro__]
+            answer = {"error": {"types": types_, "message": message_of(error)}}
+        answer["ambient"] = self.ambient.outgoing()
+        try:
             self.channel.send(answer)
         except FrameTooLarge as error:  # an answer too large to send fails, like an error
             self.channel.send({"error": {"types": ["ValueError"], "message": str(error)}})
-        except ProtocolError:  # the connection failed (socket errors arrive as ChannelClosed)
-            raise
-        except BaseException as error:  # the answer is an error report, whatever was raised
-            if isinstance(error, (KeyboardInterrupt, SystemExit)) and not self.copy_back:
-                raise
-            types = [cls.__name__ for cls in type(error).__mro__]
-            self.channel.send({"error": {"types": types, "message": _message(error)}})
 
-    def _answer(self, message: dict) -> dict:
-        op = message.get("op")
-        if op == "get":
-            return {"value": self.encode(self.lookup(str(message.get("name"))))}
-        target = self.exported.get(message.get("ref"))
-        if target is None and op != "get":
-            raise LookupError("unknown reference")
-        if op == "call":
-            args = self.decode(message.get("args", []))
-            kwargs = self.decode(message.get("kwargs", {"dict": []}))
-            if not isinstance(args, list) or not isinstance(kwargs, dict):
-                raise ProtocolError("bad call")
-            result = self.wrap_call(target, args, kwargs, message)
-            answer = {"value": self.encode(result)}
-            if self.copy_back:
-                answer["mutated"] = [
-                    [ref, self.encode(arg)]
-                    for ref, arg in zip(message.get("arg_refs", []), args, strict=False)
-                    if ref is not None and _mutable(arg)
-                ]
-            return answer
-        name = str(message.get("name", ""))
-        if op in ("getattr", "setattr") and (name.startswith("_") or name in BLOCKED_ATTRIBUTES):
-            raise AttributeError(f"attribute {name!r} is not available across the sandbox")
-        if op == "getattr":
-            return {"value": self.encode(getattr(target, name))}
-        if op == "setattr":
-            setattr(target, name, self.decode(message.get("value")))
-            return {"value": None}
-        if op == "getitem":
-            return {"value": self.encode(target[self.decode(message.get("key"))])}
-        if op == "len":
-            return {"value": len(target)}
-        if op == "list":
-            return {"value": self.encode(list(target))}
-        raise ProtocolError(f"unknown request {op!r}")
+    serves_student = False  # the student's side answers even SystemExit with an error
 
-    def lookup(self, name: str):
-        raise LookupError("this side has no namespace")
+    def answer(self, message: dict) -> dict:
+        raise Refused("this side serves no requests")
+
+    def call_local(self, function, message: dict) -> dict:
+        """Serve a call request: by-value arguments in, by-value changes and result out."""
+        self.ambient.incoming(message.get("ambient"))
+        args = self.decode(message.get("args", []))
+        kwargs = self.decode(message.get("kwargs", {"dict": []}))
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            raise ProtocolError("bad call")
+        if not all(isinstance(k, str) for k in kwargs):
+            raise ProtocolError("bad keyword argument")
+        result, caught = self.run_call(function, args, kwargs, message)
+        return {
+            "value": self.encode(result),
+            "mutated": [[i, self.encode(a)] for i, a in enumerate(args) if mutable(a)],
+            "mutated_kw": [[k, self.encode(a)] for k, a in kwargs.items() if mutable(a)],
+            "warnings": caught,
+        }
+
+    def run_call(self, function, args, kwargs, message):
+        """Run a served call under the ambient state; (result, warnings to replay)."""
+        return ambient.run_recording_warnings(function, args, kwargs)
 
     def call(self, ref: int, args, kwargs, extra: dict | None = None):
-        encoded_args = [self.encode(a) for a in args]
-        # arguments that the callee may change in place come back, as plain Python does
-        arg_refs = [index if _mutable(a) else None for index, a in enumerate(args)]
-        for index, arg in enumerate(args):
-            if arg_refs[index] is not None:
-                self.exported[-(index + 1)] = arg
-                arg_refs[index] = -(index + 1)
+        """Call the other side's callable ``ref`` with these arguments, by value."""
         message = {
             "op": "call",
             "ref": ref,
-            "args": encoded_args,
+            "args": [self.encode(a) for a in args],
             "kwargs": self.encode(dict(kwargs)),
-            "arg_refs": arg_refs,
             **(extra or {}),
         }
-        try:
-            return self.request(message)
-        finally:
-            for index in range(len(args)):
-                self.exported.pop(-(index + 1), None)
+        return self.request(message, targets=(list(args), dict(kwargs)))
 
 
 def _sized(body):
@@ -466,40 +600,45 @@ def _sized(body):
     return body
 
 
-def _message(error: BaseException) -> str:
-    try:
-        return str(error)[:2000]
-    except Exception:  # a student's exception whose __str__ fails
-        return type(error).__name__
+def _text(body) -> str:
+    if not isinstance(body, str):
+        raise ProtocolError("expected text")
+    return body
 
 
-def _mutable(value) -> bool:
-    kind = type(value)
-    if kind in (list, dict, set):
-        return True
-    return kind.__module__ == "numpy" and kind.__name__ == "ndarray"
+def _integer(value) -> int:
+    if type(value) is not int:
+        raise ProtocolError("expected an integer")
+    return value
 
 
-def _apply_in_place(original, state):
-    """Make ``original`` look like ``state``: what an in-place change would have done."""
-    try:
-        if isinstance(original, list) and isinstance(state, list):
-            original[:] = state
-        elif isinstance(original, dict) and isinstance(state, dict):
-            original.clear()
-            original.update(state)
-        elif isinstance(original, set) and isinstance(state, set):
-            original.clear()
-            original.update(state)
-        elif hasattr(original, "shape") and getattr(state, "shape", None) == original.shape:
-            if not (original == state).all():
-                original[...] = state
-    except Exception:  # a changed shape or type cannot be mirrored; the copy stands
-        pass
+def _shape(shape) -> tuple[int, ...]:
+    if not isinstance(shape, list) or len(shape) > 32:
+        raise ProtocolError("bad shape")
+    dims = tuple(_integer(n) for n in shape)
+    if any(n < 0 for n in dims) or _product(dims) > MAX_ITEMS * 64:
+        raise ProtocolError("bad shape")
+    return dims
+
+
+def _product(dims) -> int:
+    total = 1
+    for n in dims:
+        total *= n
+    return total
+
+
+def _plain_dtype(text):
+    import numpy
+
+    dtype = numpy.dtype(_text(text))
+    if dtype.kind not in ARRAY_KINDS or dtype.fields is not None or dtype.subdtype is not None:
+        raise ProtocolError("refused array type")
+    return dtype
 
 
 class RemoteObject:
-    """A proxy for an object that lives on the other side."""
+    """The grader's proxy for an object that lives in the student's process."""
 
     __slots__ = ("_endpoint", "_ref", "_type", "_name", "__weakref__")
 
@@ -537,15 +676,46 @@ class RemoteObject:
         return iter(self._endpoint.request({"op": "list", "ref": self._ref}))
 
     def __repr__(self):
-        return f"<{self._type} {self._name or ''} from the other process>".replace("  ", " ")
+        return f"<{self._type} {self._name or ''} from the student's process>".replace("  ", " ")
 
 
 class RemoteFunction(RemoteObject):
+    """The grader's proxy for a student function: calls run in the student's process."""
+
     __slots__ = ()
 
     def __call__(self, *args, **kwargs):
         return self._endpoint.call(self._ref, args, kwargs)
 
-    def _mlmath_call_forbidding(self, forbidden, args, kwargs):
-        """mlmath_checks.forbid_calls, run where the call happens: in the student's process."""
-        return self._endpoint.call(self._ref, args, kwargs, {"forbid": list(forbidden)})
+    def _mlmath_call_forbidding(self, forbidden, used, *args, **kwargs):
+        """mlmath_checks.forbid_calls: the call runs under the student process's watch,
+        which reports each forbidden function to the grader as it runs (into ``used``)."""
+        return self._endpoint.call_forbidding(self._ref, args, kwargs, list(forbidden), used)
+
+
+class GraderCallable:
+    """The student's stand-in for a callable that a test passed: it can only be called,
+    and a call runs that callable alone, in the grader, on by-value arguments."""
+
+    __slots__ = ("_endpoint", "_ref", "__name__", "__weakref__")
+
+    def __init__(self, endpoint, ref, type_name, name):
+        object.__setattr__(self, "_endpoint", endpoint)
+        object.__setattr__(self, "_ref", ref)
+        object.__setattr__(self, "__name__", name or "function")
+
+    def __call__(self, *args, **kwargs):
+        return self._endpoint.call(self._ref, args, kwargs)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a function from the tests cannot be changed")
+
+    def __repr__(self):
+        return f"<function {self.__name__} from the tests>"
+
+
+def is_unshareable(value) -> bool:
+    """Modules and builtins such as open() or eval() never cross, even on purpose."""
+    return isinstance(value, types.ModuleType) or (
+        isinstance(value, types.BuiltinFunctionType) and value in _UNSHAREABLE_BUILTINS
+    )

@@ -1,18 +1,19 @@
-"""The student's side: run a notebook's cells, then answer the grader's questions.
+"""The student's side: read the notebook, run its cells, then answer the grader.
 
-Runs inside the sandbox, in a process forked for one submission, after that process
-has given up its privileges. Nothing here is secret: no test, no expected value.
+Runs inside the sandbox, in a process made for one submission, after that process has
+given up its privileges. Nothing here is secret: no test, no expected value. Everything
+that touches the submission's bytes (JSON decoding, IPython's input transformation,
+running the cells) happens here, under the submission's own limits and clock.
 """
 
 import builtins
-import importlib.util
 import io
-import os
 import signal
 import sys
 import types
 
 import codec
+import notebook
 
 OUTPUT_KEPT = 64 * 1024  # printed text kept per submission; the rest is counted, not stored
 
@@ -62,48 +63,69 @@ def _on_alarm(signum, frame):
 
 
 class StudentEndpoint(codec.Endpoint):
-    def __init__(self, channel, namespace, call_seconds, checks):
-        super().__init__(channel, copy_back=True)
-        self.checks = checks  # the zygote's private copy of mlmath_checks
+    """Serves the grader's requests on the notebook's namespace and objects. Calls into
+    the grader can only reach the callables a test passed (GraderCallable)."""
+
+    serves_student = True
+
+    def __init__(self, channel, namespace, call_seconds):
+        super().__init__(channel)
         self.namespace = namespace
         self.call_seconds = call_seconds
-        self.wrap_call = self._limited_call
 
-    def lookup(self, name):
-        if name not in self.namespace:
-            raise NameError(f"name '{name}' is not defined")
-        return self.namespace[name]
+    def export(self, value):
+        if codec.is_unshareable(value):
+            raise TypeError(f"{type(value).__name__} cannot be shared across the sandbox")
+        return self._exported_ref(value, callable(value))
 
-    def _limited_call(self, function, args, kwargs, request):
-        forbidden = request.get("forbid")
+    def proxy(self, ref, is_callable, type_name, name):
+        if not is_callable:
+            raise codec.ProtocolError("the grader sent a reference to a non-callable")
+        return self._cached_proxy(codec.GraderCallable, ref, type_name, name)
+
+    def run_call(self, function, args, kwargs, message):
         with Alarm(self.call_seconds):
             try:
-                if forbidden:
-                    return self.checks._call_forbidding(
-                        [str(f) for f in forbidden], function, args, kwargs
-                    )
-                return function(*args, **kwargs)
+                return super().run_call(function, args, kwargs, message)
             except TimeLimit:
                 raise TimeoutError(f"stopped after {self.call_seconds:g} s") from None
 
-    def _answer(self, message):
-        if message.get("op") == "call":  # limited in _limited_call
-            return super()._answer(message)
+    def answer(self, message):
+        op = message.get("op")
+        if op == "get":
+            name = str(message.get("name"))
+            if name not in self.namespace:
+                raise NameError(f"name '{name}' is not defined")
+            return {"value": self.encode(self.namespace[name])}
+        target = self.exported.get(message.get("ref"))
+        if target is None:
+            raise LookupError("unknown reference")
+        if op == "call":
+            return self.call_local(target, message)
         # reading an attribute, an item, a length or a name runs the student's dunder
         # methods (__getattr__, __len__, __iter__...): the same time limit as a call
         with Alarm(self.call_seconds):
             try:
-                return super()._answer(message)
+                return {"value": self._inspect(op, target, message)}
             except TimeLimit:
                 raise TimeoutError(f"stopped after {self.call_seconds:g} s") from None
 
-
-def load_checks(path):
-    """mlmath_checks, the same file the tests use, for forbid_calls in this process."""
-    spec = importlib.util.spec_from_file_location("mlmath_checks", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    def _inspect(self, op, target, message):
+        name = str(message.get("name", ""))
+        if op in ("getattr", "setattr") and name.startswith("_"):
+            raise AttributeError(f"attribute {name!r} is not available across the sandbox")
+        if op == "getattr":
+            return self.encode(getattr(target, name))
+        if op == "setattr":
+            setattr(target, name, self.decode(message.get("value")))
+            return None
+        if op == "getitem":
+            return self.encode(target[self.decode(message.get("key"))])
+        if op == "len":
+            return len(target)
+        if op == "list":
+            return self.encode(list(target))
+        raise codec.ProtocolError(f"unknown request {op!r}")
 
 
 def _otter_stand_in(endpoint: StudentEndpoint):
@@ -154,29 +176,45 @@ class _IPythonStandIn:
         return lambda *args, **kwargs: None
 
 
-def run(channel: codec.Channel, setup: dict, checks):
-    """Execute the cells, report, then serve the grader until it says goodbye."""
+def run(channel: codec.Channel, setup: dict):
+    """Read the notebook, execute its cells, report, then serve until the grader is done."""
     namespace = {"__name__": "__main__", "__builtins__": builtins}
-    endpoint = StudentEndpoint(channel, namespace, setup.get("call_seconds"), checks)
+    endpoint = StudentEndpoint(channel, namespace, setup.get("call_seconds"))
     output = BoundedOutput()
     sys.stdout = sys.stderr = output
+    signal.signal(signal.SIGALRM, _on_alarm)
+    cell_seconds = setup.get("cell_seconds")
+    try:
+        with Alarm(cell_seconds):
+            cells = notebook.code_cells(codec.base64.b64decode(setup["notebook"]))
+    except notebook.InvalidNotebook as error:
+        channel.send({"op": "invalid", "reason": codec.storable(str(error))})
+        return _serve_until_exit(channel, endpoint)
+    except TimeLimit:
+        channel.send({"op": "invalid", "reason": "reading the notebook took too long"})
+        return _serve_until_exit(channel, endpoint)
     sys.modules["otter"] = _otter_stand_in(endpoint)
     namespace["get_ipython"] = lambda: _IPythonStandIn(namespace)
     namespace["display"] = lambda *args, **kwargs: None
-    signal.signal(signal.SIGALRM, _on_alarm)
-    # a copy made by os.fork must never speak for the submission: it leaves quietly
-    os.register_at_fork(after_in_child=lambda: os._exit(0))
     errors = []
-    for index, source in enumerate(setup["cells"]):
-        channel.send({"op": "cell", "index": index})
+    for position, source in cells:
+        channel.send({"op": "cell", "index": position})
         try:
-            with Alarm(setup.get("cell_seconds")):
-                exec(compile(source, f"<cell {index}>", "exec"), namespace)
+            with Alarm(cell_seconds):
+                python = notebook.to_python(source)
+                exec(compile(python, f"<cell {position}>", "exec"), namespace)
         except TimeLimit:
-            errors.append([index, "TimeoutError", f"the cell ran over {setup['cell_seconds']:g} s"])
+            errors.append([position, "TimeoutError", f"the cell ran over {cell_seconds:g} s"])
         except BaseException as error:  # SystemExit and the like must not end grading
-            errors.append([index, type(error).__name__, codec._message(error)[:300]])
-    channel.send({"op": "done", "errors": errors, "output_size": output.size})
+            errors.append([position, type(error).__name__, codec.message_of(error)[:600]])
+    channel.send(
+        {"op": "done", "errors": errors, "output_size": output.size,
+         "ambient": endpoint.ambient.outgoing()}
+    )  # fmt: skip
+    _serve_until_exit(channel, endpoint)
+
+
+def _serve_until_exit(channel, endpoint):
     while True:
         message = channel.receive()
         if message.get("op") == "exit":

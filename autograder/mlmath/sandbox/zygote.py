@@ -1,13 +1,17 @@
-"""A warm process that forks one isolated child per submission.
+"""A warm process that forks one isolated process tree per submission.
 
 Started once per grading slot (inside bubblewrap where available), it imports the
 scientific stack once, so a submission's `import numpy` costs nothing. For each
-submission the grader sends it one end of a fresh socket; the forked child gives itself
-a private, size-limited working folder and /tmp, takes limits on memory, CPU, file size
-and processes, drops to the slot's unprivileged user, and runs the notebook.
+submission the grader sends it one end of a fresh socket, and it forks a keeper. As
+root, the keeper enters new PID, IPC, network and mount namespaces and forks the
+submission's process, PID 1 of its own namespace: when that process ends or is killed,
+the kernel ends every process the submission started, and its SysV IPC objects, POSIX
+shared memory, sockets and files vanish with its namespaces. The submission's process
+mounts a private, size-limited working folder, /tmp and /dev/shm, takes limits on
+memory, CPU, file size and tasks, drops to the slot's unprivileged user, starts the
+forbidden-call watch where the tests need it, and runs the notebook.
 
-Usage: python zygote.py CONTROL_FD CHECKS_PATH   (a unix socket to the grader, and
-mlmath_checks.py, whose forbid_calls runs in the student's process)
+Usage: python zygote.py CONTROL_FD
 """
 
 import ctypes
@@ -25,12 +29,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import codec  # noqa: E402
+import notebook  # noqa: E402
 import student  # noqa: E402
+import watch  # noqa: E402
 
-CLONE_NEWNS = 0x00020000
-MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 16384, 1 << 18, 2, 4
+CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWIPC, CLONE_NEWNET = 0x20000, 0x20000000, 0x8000000, 0x40000000
+MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV, MS_BIND = 16384, 1 << 18, 2, 4, 4096
+PR_SET_PDEATHSIG = 1
 PRELOAD = ("numpy", "pandas", "scipy", "scipy.special", "scipy.stats", "scipy.linalg",
-           "matplotlib", "matplotlib.pyplot")  # fmt: skip
+           "scipy.optimize", "matplotlib", "matplotlib.pyplot", "nbformat",
+           "IPython.core.inputtransformer2")  # fmt: skip
+_libc = ctypes.CDLL(None, use_errno=True)
 
 
 def preload():
@@ -40,26 +49,35 @@ def preload():
             __import__(name)
         except Exception:  # a missing package only costs speed
             pass
+    notebook.to_python("x = 1")  # builds IPython's transformer once
 
 
-def _private_folders(work: str, tmp_bytes: int, data: str | None) -> list[str]:
-    """A fresh tmpfs for the working folder and /tmp, seen by this child alone."""
+def _mount(source, target, kind, flags, options=None) -> bool:
+    return _libc.mount(source, target.encode(), kind, flags, options) == 0
+
+
+def _private_folders(settings: dict) -> list[str]:
+    """Fresh tmpfs for the working folder, /tmp and /dev/shm, seen by this submission
+    alone; folders of Python that lived under /tmp are bound back in."""
     notes = []
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.unshare(CLONE_NEWNS) != 0:
-        return ["no private mount namespace (not root?): working folder shared"]
-    libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None)
-    options = f"size={tmp_bytes},mode=0777".encode()
-    for target in (work, "/tmp"):
+    _mount(b"none", "/", None, MS_REC | MS_PRIVATE)
+    options = f"size={settings['tmp_bytes']},mode=0777".encode()
+    for target in (settings["work"], "/tmp", "/dev/shm"):
         os.makedirs(target, exist_ok=True)
-        if libc.mount(b"tmpfs", target.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options) != 0:
+        if not _mount(b"tmpfs", target, b"tmpfs", MS_NOSUID | MS_NODEV, options):
             notes.append(f"could not mount a private {target}")
+    for staged, real in settings.get("rebind", []):
+        os.makedirs(real, exist_ok=True)
+        if not _mount(staged.encode(), real, None, MS_BIND | MS_REC):
+            notes.append(f"could not bind {real}")
+    _mount(b"proc", "/proc", b"proc", MS_NOSUID | MS_NODEV)  # this PID namespace only
+    data = settings.get("data")
     if data and os.path.isdir(data):
-        os.symlink(data, os.path.join(work, "data"))
+        os.symlink(data, os.path.join(settings["work"], "data"))
     return notes
 
 
-def _limit(settings: dict):
+def _limit(settings: dict, tasks: int):
     mb = settings["memory_mb"]
     with open("/proc/self/statm") as statm:
         current = int(statm.read().split()[0]) * resource.getpagesize()
@@ -70,19 +88,24 @@ def _limit(settings: dict):
     file_bytes = settings["file_bytes"]
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write fails, it does not kill
-    resource.setrlimit(resource.RLIMIT_NPROC, (settings["processes"], settings["processes"]))
+    resource.setrlimit(resource.RLIMIT_NPROC, (tasks, tasks))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:  # the kernel's out-of-memory killer takes this process, never the zygote
+        with open("/proc/self/oom_score_adj", "w") as adj:
+            adj.write("1000")
+    except OSError:
+        pass
 
 
 def _become(uid: int):
-    if os.getuid() == 0:
+    if os.getuid() == 0 and uid:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
 
 
 def _own_folder(base: str, uid: int, data: str | None) -> str:
-    """Without a sandbox: a fresh folder of the submission's own under ``base``."""
+    """Without namespaces: a fresh folder of the submission's own under ``base``."""
     work = tempfile.mkdtemp(prefix="submission-", dir=base)
     if os.getuid() == 0:
         os.chown(work, uid, uid)
@@ -95,23 +118,51 @@ def _own_folder(base: str, uid: int, data: str | None) -> str:
     return work
 
 
-def child(sock: socket.socket, settings: dict, checks):
-    """The forked child: isolate, limit, drop privileges, run the notebook."""
+def keeper(sock: socket.socket, settings: dict):
+    """The zygote's child: new namespaces, then the submission's process, then its end."""
+    status = 1
     try:
         os.setsid()
-        notes = []
-        if settings["private_mounts"] and os.getuid() == 0:
+        isolated = settings["private_mounts"] and os.getuid() == 0
+        if isolated:
+            flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET
+            if _libc.unshare(flags) != 0:
+                isolated = False
+        pid = os.fork()
+        if pid == 0:
+            submission(sock, settings, isolated)
+        sock.close()
+        _, status = os.waitpid(pid, 0)
+    finally:
+        if os.WIFSIGNALED(status):  # end the same way, so the zygote sees how it ended
+            signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+            os.kill(os.getpid(), os.WTERMSIG(status))
+        os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
+def submission(sock: socket.socket, settings: dict, isolated: bool):
+    """The submission's process: PID 1 of its namespace when isolated."""
+    try:
+        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the keeper's end is the tree's end
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if isolated:
+            notes = _private_folders(settings)
             work = settings["work"]
-            notes = _private_folders(work, settings["tmp_bytes"], settings.get("data"))
         else:
+            notes = ["no private namespaces (not root?): the working folder is shared"]
             work = _own_folder(settings["work"], settings["uid"], settings.get("data"))
         os.chdir(work)
         os.environ["HOME"] = work
-        _limit(settings)
+        watched = settings.get("watch") or []
+        # one task, unless the tests need none watched: threads would run unwatched
+        _limit(settings, 1 if watched else settings["processes"])
         _become(settings["uid"])
         channel = codec.Channel(sock, settings["max_frame"])
-        channel.send({"op": "ready", "notes": notes, "pid": os.getpid()})
-        student.run(channel, channel.receive(), checks)
+        channel.send({"op": "ready", "notes": notes})
+        setup = channel.receive()
+        if watched:
+            watch.install(watched, sock.fileno())
+        student.run(channel, setup)
     finally:
         os._exit(0)
 
@@ -119,9 +170,7 @@ def child(sock: socket.socket, settings: dict, checks):
 def main():
     control = socket.socket(fileno=int(sys.argv[1]))
     preload()
-    # loaded here, before any student code and any private mount, and kept out of
-    # sys.modules, so a notebook can neither hide nor replace it
-    checks = student.load_checks(sys.argv[2])
+    control.send(json.dumps({"op": "preloaded", "pid": os.getpid()}).encode())
     children = {}
     while True:
         # one datagram per order (a SOCK_SEQPACKET pair); a fork order carries a socket
@@ -134,7 +183,7 @@ def main():
             pid = os.fork()
             if pid == 0:
                 control.close()
-                child(sock, order["settings"], checks)
+                keeper(sock, order["settings"])
             sock.close()
             children[order["id"]] = pid
             control.send(json.dumps({"id": order["id"], "pid": pid}).encode())
@@ -145,7 +194,7 @@ def main():
 
 
 def _reap(pid, grace, uid):
-    """Stop a child (and everything it started) and report how it ended."""
+    """Stop a submission (and everything it started) and report how it ended."""
     if pid is None:
         return "unknown"
     deadline = time.monotonic() + grace
@@ -154,7 +203,7 @@ def _reap(pid, grace, uid):
         if done:
             break
         if time.monotonic() >= deadline:
-            for target in (-pid, pid):  # its session, then itself
+            for target in (-pid, pid):  # its session, then the keeper itself
                 try:
                     os.kill(target, signal.SIGKILL)
                 except OSError:
@@ -162,34 +211,34 @@ def _reap(pid, grace, uid):
             _, status = os.waitpid(pid, 0)
             break
         time.sleep(0.005)
-    _kill_session(pid)
     _kill_user(uid)
     if os.WIFSIGNALED(status):
         return f"signal {os.WTERMSIG(status)}"
     return f"exit {os.WEXITSTATUS(status)}"
 
 
-def _kill_session(pid):
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except OSError:
-        pass
-
-
-def _kill_user(uid):
-    """Whatever the submission started, even in a new session, runs as the slot's user."""
+def _kill_user(uid, seconds: float = 5.0):
+    """Kill every process of the slot's user until none is left. With namespaces the
+    kernel has already ended them all; this is what ends them without."""
     if os.getuid() != 0 or uid == 0:
         return
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/status") as status:
-                owner = next(line for line in status if line.startswith("Uid:")).split()[1]
-            if int(owner) == uid:
-                os.kill(int(entry), signal.SIGKILL)
-        except (OSError, StopIteration, ValueError):
-            continue
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = False
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/status") as status:
+                    owner = next(line for line in status if line.startswith("Uid:")).split()[1]
+                if int(owner) == uid:
+                    found = True
+                    os.kill(int(entry), signal.SIGKILL)
+            except (OSError, StopIteration, ValueError):
+                continue
+        if not found:
+            return
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":

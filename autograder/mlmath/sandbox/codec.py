@@ -90,8 +90,9 @@ class CallTimeout(ProtocolError):
     """The other side did not answer in time."""
 
 
-class FrameTooLarge(ProtocolError):
-    """A message this side wanted to send is larger than the frame limit."""
+class FrameTooLarge(ValueError):
+    """A value this side wanted to send is larger than the frame limit: an error of the
+    call that produced it, not a broken conversation."""
 
 
 class Refused(Exception):

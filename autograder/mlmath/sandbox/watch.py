@@ -16,8 +16,10 @@ submission's user (one task), so no code runs where the profiler does not.
 sys.getprofile is hidden, and the watch reads nothing but what it captured at install.
 
 Identity is by code, as in mlmath_checks.forbid_calls: a renamed import runs the same
-code; a copy of a library's file executed again runs code from the same file and line,
-which the watch also recognizes.
+code; a copy of a library's file executed again, or its code object renamed, runs code
+from the same file and line, which the watch also recognizes. What it does not see is a
+copy of the library's source compiled as the student's own, under another file name
+and line: that is copying the implementation, not calling it.
 """
 
 import gc
@@ -64,7 +66,7 @@ def _targets(names):
         code = getattr(target, "__code__", None)
         if code is not None:
             codes[code] = dotted
-            places[(code.co_filename, code.co_firstlineno, code.co_name)] = dotted
+            places[(code.co_filename, code.co_firstlineno)] = dotted
         else:
             builtins_.append((obj, dotted))
     return codes, places, tuple(builtins_)
@@ -84,6 +86,7 @@ def install(names, fd: int):
     if not codes and not builtins_:
         return
     short_names = frozenset(code.co_name for code in codes)
+    first_lines = frozenset(code.co_firstlineno for code in codes)
     notices = {dotted: _frame(dotted) for dotted in set(codes.values()) | {d for _, d in builtins_}}
     write, fstat, kill, getpid = os.write, os.fstat, os.kill, os.getpid
     identity = (fstat(fd).st_dev, fstat(fd).st_ino)
@@ -97,10 +100,8 @@ def install(names, fd: int):
     def profile(frame, event, arg):
         if event == "call":
             code = frame.f_code
-            if code.co_name in short_names:
-                dotted = codes.get(code) or places.get(
-                    (code.co_filename, code.co_firstlineno, code.co_name)
-                )
+            if code.co_name in short_names or code.co_firstlineno in first_lines:
+                dotted = codes.get(code) or places.get((code.co_filename, code.co_firstlineno))
                 if dotted is not None:
                     report(dotted)
         elif event == "c_call":

@@ -120,7 +120,7 @@ def _own_folder(base: str, uid: int, data: str | None) -> str:
 
 def keeper(sock: socket.socket, settings: dict):
     """The zygote's child: new namespaces, then the submission's process, then its end."""
-    status = 1
+    code = 1
     try:
         os.setsid()
         isolated = settings["private_mounts"] and os.getuid() == 0
@@ -133,11 +133,34 @@ def keeper(sock: socket.socket, settings: dict):
             submission(sock, settings, isolated)
         sock.close()
         _, status = os.waitpid(pid, 0)
+        signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1
+        if isolated and not signum and code > 128:  # the namespace's init reports a signal
+            signum = code - 128
+        if signum:
+            _end_by(signum)  # the same way, so the zygote sees how it ended
     finally:
-        if os.WIFSIGNALED(status):  # end the same way, so the zygote sees how it ended
-            signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
-            os.kill(os.getpid(), os.WTERMSIG(status))
-        os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+        os._exit(code)
+
+
+def _end_by(signum: int):
+    if signum not in (
+        signal.SIGKILL,
+        signal.SIGSEGV,
+        signal.SIGABRT,
+        signal.SIGXCPU,
+        signal.SIGTERM,
+        signal.SIGINT,
+        signal.SIGBUS,
+        signal.SIGFPE,
+    ):
+        signum = signal.SIGKILL  # fmt: skip
+    try:
+        if signum != signal.SIGKILL:
+            signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    except (OSError, ValueError):
+        pass
 
 
 def submission(sock: socket.socket, settings: dict, isolated: bool):
@@ -151,6 +174,8 @@ def submission(sock: socket.socket, settings: dict, isolated: bool):
         else:
             notes = ["no private namespaces (not root?): the working folder is shared"]
             work = _own_folder(settings["work"], settings["uid"], settings.get("data"))
+        if isolated:
+            _become_init()  # from here on, this is the notebook's process, PID 2
         os.chdir(work)
         os.environ["HOME"] = work
         watched = settings.get("watch") or []
@@ -165,6 +190,25 @@ def submission(sock: socket.socket, settings: dict, isolated: bool):
         student.run(channel, setup)
     finally:
         os._exit(0)
+
+
+def _become_init():
+    """Fork the notebook's process and stay behind as the namespace's init: it waits,
+    then ends the way the notebook's process ended (the kernel ends everything else in
+    the namespace with it). An init ignores the signals it sends itself; PID 2 does not."""
+    pid = os.fork()
+    if pid == 0:
+        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        return
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    while True:
+        try:
+            done, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            os._exit(1)
+        if done == pid:
+            break
+    os._exit(128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status))
 
 
 def main():

@@ -1,3 +1,18 @@
+"""Clauses of question 5, each with the hidden case that checks it and the wrong variant
+that breaks it alone:
+
+- lr0 * decay_rate ** (step / decay_steps) with a real exponent, relative error 1e-9, for an
+  integer step or an integer array (same shape): test_continuous_schedule; variants
+  "integer division without staircase", "decay_rate ** step / decay_steps".
+- staircase=True rounds the exponent DOWN: test_staircase_schedule (steps at, just before
+  and just after multiples of decay_steps); variants "ignores staircase", "rounds to the
+  nearest integer".
+- staircase=False does not round: test_staircase_schedule (steps 5 and 15).
+- steps_to_reach solves the continuous schedule for the step, relative error 1e-9, paired
+  with the absolute oracle: test_steps_to_reach; variants "ln(lr0 / target)", "forgets
+  decay_steps".
+"""
+
 OK_FORMAT = False
 
 import numpy as np

@@ -1,3 +1,20 @@
+"""Clauses of question 10 (recommend), each with the hidden case that checks it and the wrong
+variant that breaks it alone. Every case passes a correct cosine similarity as
+`similarity`, so a mistake in question 5 costs points only there.
+
+- score_i = sum_j cos(R_u, R_j) R_ji; the n unrated items with the highest scores, best
+  first: test_random_ratings; variants "raw dot product", "cosine distance".
+- only items with R[user, i] == 0 are candidates, returned as item indices:
+  test_random_ratings (and every case); variants "recommends rated items", "positions in
+  the candidate list".
+- a user with no ratings has similarity 0 (no NaN): test_ties_and_zero_rows, test_new_user;
+  variant "no zero-row convention".
+- equal scores keep the smaller item index first: test_ties_and_zero_rows, test_new_user;
+  variant "np.argsort(scores)[::-1]".
+- including or excluding j = user changes nothing (it adds s_u R_ui = 0 to every
+  candidate): accepted, variant "keeps the user's own similarity".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -11,9 +28,9 @@ name = "q10"
 points = 5
 
 HINT = (
-    "similarity s_j = cosine similarity of R[user] and R[j] (0 for j = user and for zero "
-    "rows), score_i = sum_j s_j * R[j, i]; keep only items with R[user, i] == 0 and sort "
-    "them by score, highest first."
+    "similarity s_j = cosine similarity of R[user] and R[j] (0 for zero rows), score_i = "
+    "sum_j s_j * R[j, i]; keep only items with R[user, i] == 0 and sort them by score, "
+    "highest first."
 )
 
 
@@ -27,8 +44,23 @@ def oracle_scores(R, user):
     return sims @ R
 
 
+def correct_similarity(u, v):
+    """A correct answer to question 5, handed to recommend (it runs in the grader)."""
+    u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
+    nu, nv = np.sqrt(np.sum(u * u)), np.sqrt(np.sum(v * v))
+    return 0.0 if nu == 0 or nv == 0 else float(np.sum(u * v) / (nu * nv))
+
+
 def recommended(recommend, R, user, n, what):
-    idx = to_array(call(recommend, copy.deepcopy(R), user, n), what)
+    result = call(
+        recommend,
+        copy.deepcopy(R),
+        user,
+        n,
+        correct_similarity,
+        what=f"{what}, with a correct cosine similarity as `similarity`",
+    )
+    idx = to_array(result, what)
     if idx.shape != (n,):
         raise AssertionError(
             f"{what} should return {n} item indices (shape ({n},)), found shape {idx.shape}."

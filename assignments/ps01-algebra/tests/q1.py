@@ -76,6 +76,12 @@ def test_three_functions_on_arrays(compose):
                 "compose(f, g, h)(x) should be f(g(h(x))), but yours computes h(g(f(x))): "
                 "apply the functions from right to left."
             )
+        for dropped in [np.sin(np.exp(x)), np.exp(3 * x - 1)]:
+            if np.shape(found) == shape and np.allclose(found, dropped):
+                raise AssertionError(
+                    "compose(f, g, h)(x) should be f(g(h(x))), but yours applied only two of "
+                    "the three functions: loop over all of them, however many there are."
+                )
         assert_close(
             found,
             expected,

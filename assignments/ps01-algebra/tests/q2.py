@@ -28,7 +28,7 @@ import sys
 import numpy as np
 from otter.test_files import test_case
 
-from mlmath_checks import FORBID_PROTOCOL, assert_close, call, forbid_calls, to_number
+from mlmath_checks import FORBID_PROTOCOL, assert_close, call, describe, forbid_calls, to_number
 
 name = "q2"
 points = 10
@@ -64,7 +64,7 @@ def _raises_value_error(func, *args, name, what, hint):
         raise AssertionError(
             f"{what} should raise ValueError, but raised {type(error).__name__}: {error}. {hint}"
         ) from None
-    raise AssertionError(f"{what} should raise ValueError, but returned {result!r}. {hint}")
+    raise AssertionError(f"{what} should raise ValueError, but returned {describe(result)}. {hint}")
 
 
 def _solver_rule(invert, f, y, lo, hi):
@@ -93,6 +93,11 @@ def _check_inverse(invert, f, y, lo, hi, expected, label, hint):
     found = _invert(invert, f, y, lo, hi, label, hint=hint)
     if not abs(found - expected) <= 1e-8 * max(1.0, abs(expected)):
         residual = abs(f(found) - y)
+        if abs(found - expected) < (hi - lo) / 1000:
+            hint = (
+                "you are close but not within 1e-8: keep halving until hi - lo <= tol (about "
+                "37 halvings take a bracket of width 10 down to 1e-10)."
+            )
         raise AssertionError(
             f"invert({label}, y, {lo}, {hi}) is off by {abs(found - expected):.3g} "
             f"(|f(x) - y| = {residual:.3g}); it should be within 1e-8. {hint}"
@@ -251,12 +256,18 @@ def test_invert_inclusive_boundaries(invert):
             y = float(f(end))
             found = _invert(invert, f, y, lo, hi, label, hint=hint)
             if not abs(found - end) <= 1e-8:
+                if abs(found - end) < (hi - lo) / 1000:
+                    advice = "You are close: keep halving until hi - lo <= tol."
+                else:
+                    advice = (
+                        "When f(lo) - y (or f(hi) - y) is exactly 0, return that end before "
+                        "bisecting: 0 has no sign, and comparing signs with it walks the "
+                        "bracket away from the solution."
+                    )
                 raise AssertionError(
                     f"invert({label}, y, {lo:.4g}, {hi:.4g}) with y = f({end:.4g}), the value at "
                     f"an end of the bracket, should return that end (within 1e-8), found "
-                    f"{found!r}. When f(lo) - y (or f(hi) - y) is exactly 0, return that end "
-                    "before bisecting: 0 has no sign, and comparing signs with it walks the "
-                    "bracket away from the solution."
+                    f"{found!r}. {advice}"
                 )
 
 

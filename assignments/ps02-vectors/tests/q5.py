@@ -59,11 +59,14 @@ def test_small_examples(cosine_similarity, angle_between):
         hint="(1*2 + 2*1) / (sqrt(5) * sqrt(5)).",
         reveal=True,
     )
+    angle = angle_of(angle_between, [1, 0], [1, 1], "angle_between([1, 0], [1, 1])")
     assert_close(
-        angle_of(angle_between, [1, 0], [1, 1], "angle_between([1, 0], [1, 1])"),
+        angle,
         np.pi / 4,
         what="angle_between([1, 0], [1, 1])",
-        hint="the answer is in radians: pi/4, not 45.",
+        hint="the answer is in radians: pi/4, not 45."
+        if np.isclose(angle, 45.0)
+        else "theta = arccos(u.v / (|u| |v|)) = arccos(1 / sqrt(2)).",
         reveal=True,
     )
 
@@ -76,15 +79,17 @@ def test_cosine_similarity_random(cosine_similarity):
         v = rng.normal(scale=scale, size=n)
         what = f"cosine_similarity(u, v) for random vectors of length {n}"
         result = cos_of(cosine_similarity, u, v, what)
-        assert_close(
-            result,
-            oracle_cos(u, v),
-            rtol=1e-9,
-            atol=1e-12,
-            what=what,
-            hint="divide the dot product by the PRODUCT OF THE NORMS (square roots of the "
-            "sums of squares); this is a similarity, not the distance 1 - similarity.",
-        )
+        expected = oracle_cos(u, v)
+        if np.isclose(result, 1 - expected, rtol=1e-9, atol=1e-12):
+            hint = "that is the cosine DISTANCE 1 - cos; return the similarity cos itself."
+        elif not -1 - 1e-9 <= result <= 1 + 1e-9:
+            hint = (
+                f"a cosine similarity lies in [-1, 1], found {result:.3g}: divide the dot "
+                "product by the product of the two NORMS (square roots of the sums of squares)."
+            )
+        else:
+            hint = "cos = u.v / (|u| |v|), with |u| = sqrt(u.u)."
+        assert_close(result, expected, rtol=1e-9, atol=1e-12, what=what, hint=hint)
         assert_close(
             cos_of(cosine_similarity, (7.5 * u).tolist(), v.tolist(), what),
             result,
@@ -157,14 +162,13 @@ def test_angle_between(angle_between):
         u = rng.normal(size=n)
         v = rng.normal(size=n)
         what = f"angle_between(u, v) for random vectors of length {n}"
-        assert_close(
-            angle_of(angle_between, u, v, what),
-            np.arccos(np.clip(oracle_cos(u, v), -1, 1)),
-            rtol=1e-8,
-            what=what,
-            hint="the angle is arccos of the cosine similarity, in RADIANS (np.arccos already "
-            "returns radians; do not convert to degrees).",
-        )
+        expected = np.arccos(np.clip(oracle_cos(u, v), -1, 1))
+        found = angle_of(angle_between, u, v, what)
+        if np.isclose(found, np.degrees(expected)):
+            hint = "that is the angle in degrees: return radians (np.arccos already does)."
+        else:
+            hint = "the angle is arccos of the cosine similarity u.v / (|u| |v|)."
+        assert_close(found, expected, rtol=1e-8, what=what, hint=hint)
     u = rng.normal(scale=1e100, size=4)
     v = rng.normal(scale=1e100, size=4)
     assert_close(

@@ -15,6 +15,8 @@ and the wrong variant that breaks it alone. Every case passes a correct sigmoid 
 
 OK_FORMAT = False
 
+import copy
+
 import numpy as np
 from otter.test_files import test_case
 
@@ -47,7 +49,7 @@ def _posterior(posterior_probability, prior, evidence, label, hint=""):
     result = call(
         posterior_probability,
         prior,
-        evidence,
+        copy.deepcopy(evidence),
         correct_sigmoid,
         correct_logit,
         name="posterior_probability",

@@ -60,7 +60,7 @@ def test_exp_decay_on_arrays(exp_decay):
         k = rng.uniform(0.01, 2)
         t = rng.uniform(0, 20, size=shape)
         assert_close(
-            call(exp_decay, n0, k, t),
+            call(exp_decay, n0, k, t.copy()),
             n0 * np.exp(-k * t),
             rtol=1e-10,
             atol=1e-300,
@@ -85,7 +85,7 @@ def test_exp_decay_on_arrays(exp_decay):
     )
     t = [0.0, 1.0, 2.5]
     assert_close(
-        call(exp_decay, 5.0, 0.3, t),
+        call(exp_decay, 5.0, 0.3, list(t)),
         5.0 * np.exp(-0.3 * np.array(t)),
         rtol=1e-10,
         what="exp_decay(5, 0.3, t) with t a list",

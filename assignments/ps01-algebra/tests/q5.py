@@ -72,7 +72,7 @@ def test_continuous_schedule(lr_exponential):
         decay_steps = int(rng.integers(5, 500))
         steps = rng.integers(0, 5000, size=shape)
         assert_close(
-            call(lr_exponential, lr0, rate, decay_steps, steps),
+            call(lr_exponential, lr0, rate, decay_steps, steps.copy()),
             lr0 * rate ** (steps / decay_steps),
             rtol=1e-9,
             atol=1e-300,
@@ -100,7 +100,7 @@ def test_staircase_schedule(lr_exponential):
         multiples = decay_steps * np.arange(0, 6)
         steps = np.concatenate([multiples, multiples + 1, multiples[1:] - 1])
         assert_close(
-            call(lr_exponential, lr0, rate, decay_steps, steps, staircase=True),
+            call(lr_exponential, lr0, rate, decay_steps, steps.copy(), staircase=True),
             lr0 * rate ** np.floor(steps / decay_steps),
             rtol=1e-9,
             what="lr_exponential(..., staircase=True) on steps around multiples of decay_steps",

@@ -504,6 +504,13 @@ def log_likelihood(p, y):
     return float(np.sum(xlogy(y, p)))
 
 
+@variant("q7", correct="clips p to [1e-15, 1 - 1e-15] first, as scikit-learn's log_loss does")
+def log_likelihood(p, y):
+    p = np.clip(np.asarray(p, dtype=float), 1e-15, 1 - 1e-15)
+    y = np.asarray(y, dtype=float)
+    return float(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
 @variant("q7", correct="scipy.special.xlogy and xlog1py, which define 0 * log 0 = 0")
 def log_likelihood(p, y):
     p, y = np.asarray(p, dtype=float), np.asarray(y, dtype=float)
@@ -724,6 +731,11 @@ def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
 @variant("q10", wrong="adds the evidence to the prior probability instead of its log-odds")
 def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     return float(sigmoid(prior + np.sum(log_likelihood_ratios)))
+
+
+@variant("q10", wrong="forgets the prior: sigmoid of the evidence alone")
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
+    return float(sigmoid(np.sum(np.asarray(log_likelihood_ratios, dtype=float))))
 
 
 @variant("q10", wrong="averages the log-likelihood ratios instead of adding them")

@@ -4,7 +4,7 @@ and the wrong variant that breaks it alone. Every case passes a correct sigmoid 
 
 - posterior = sigmoid(logit(prior) + sum of the log-likelihood ratios), relative 1e-9:
   test_random_evidence; variants "multiplies the probability", "adds to the prior
-  probability", "averages the ratios".
+  probability", "averages the ratios", "forgets the prior".
 - any sequence (list, tuple, array; empty leaves the prior): test_by_hand,
   test_random_evidence.
 - finite and accurate (absolute 1e-15) when the ratios sum to +-2000:

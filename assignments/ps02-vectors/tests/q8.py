@@ -7,7 +7,7 @@ a mistake in question 7 costs points only there.
 - k = 1 on the training points gives their own labels: test_k1_on_training_points.
 - a tied vote goes to the tied label that appears first in the neighbour list:
   test_tied_votes; variants "smallest label (np.unique + argmax)", "farthest tied
-  neighbour".
+  neighbour", "max(set(labels), key=labels.count)".
 - labels of any type, strings included: test_iris, test_tied_votes; variant "np.bincount".
 """
 

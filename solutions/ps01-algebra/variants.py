@@ -36,6 +36,31 @@ def compose(*functions):
     return lambda x: f(g(x))
 
 
+@variant("q1", wrong="pops the functions off a shared list: a second call applies none of them")
+def compose(*functions):
+    pending = list(functions)
+
+    def composed(x):
+        while pending:
+            x = pending.pop()(x)
+        return x
+
+    return composed
+
+
+@variant("q1", wrong="tries each function once on 0.0 while composing, to check that it works")
+def compose(*functions):
+    for f in functions:
+        f(0.0)
+
+    def composed(x):
+        for f in reversed(functions):
+            x = f(x)
+        return x
+
+    return composed
+
+
 @variant("q1", correct="functools.reduce with the identity as the initial value")
 def compose(*functions):
     return functools.reduce(lambda f, g: lambda x: f(g(x)), functions, lambda x: x)
@@ -117,6 +142,52 @@ def invert(f, y, lo, hi, tol=1e-10):
     return (lo + hi) / 2
 
 
+@variant("q2", wrong="rejects y == f(lo) or y == f(hi): takes a zero difference for no sign change")
+def invert(f, y, lo, hi, tol=1e-10):
+    g_lo, g_hi = f(lo) - y, f(hi) - y
+    if g_lo * g_hi >= 0:
+        raise ValueError("y is not strictly between f(lo) and f(hi)")
+    for _ in range(200):
+        if hi - lo <= tol:
+            break
+        mid = (lo + hi) / 2
+        if (f(mid) - y > 0) == (g_lo > 0):
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+@variant("q2", wrong="ignores the tol argument: always bisects down to a fixed 1e-10")
+def invert(f, y, lo, hi, tol=1e-10):
+    g_lo, g_hi = f(lo) - y, f(hi) - y
+    if g_lo * g_hi > 0:
+        raise ValueError("y is not between f(lo) and f(hi)")
+    for _ in range(200):
+        if hi - lo <= 1e-10:
+            break
+        mid = (lo + hi) / 2
+        if (f(mid) - y > 0) == (g_lo > 0):
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+@variant("q2", wrong="while hi - lo > tol, no cap: never stops when floats are coarser than tol")
+def invert(f, y, lo, hi, tol=1e-10):
+    g_lo, g_hi = f(lo) - y, f(hi) - y
+    if g_lo * g_hi > 0:
+        raise ValueError("y is not between f(lo) and f(hi)")
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        if (f(mid) - y > 0) == (g_lo > 0):
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
 @variant("q2", correct="affine inverse written as y / a - b / a, and a scalar-only lambda")
 def affine_inverse(a, b):
     if a == 0:
@@ -125,17 +196,21 @@ def affine_inverse(a, b):
     return lambda y: c * y + d
 
 
-@variant("q2", correct="recursive bisection on the sign of f(x) - y")
+@variant("q2", correct="recursive bisection on the sign of f(x) - y, at most 200 levels deep")
 def invert(f, y, lo, hi, tol=1e-10):
     g_lo, g_hi = f(lo) - y, f(hi) - y
     if np.sign(g_lo) * np.sign(g_hi) > 0:
         raise ValueError("y is not between f(lo) and f(hi)")
-    if hi - lo <= tol:
-        return (lo + hi) / 2
-    mid = (lo + hi) / 2
-    if np.sign(f(mid) - y) == np.sign(g_lo):
-        return invert(f, y, mid, hi, tol)
-    return invert(f, y, lo, mid, tol)
+
+    def search(lo, hi, sign_lo, depth):
+        mid = (lo + hi) / 2
+        if hi - lo <= tol or depth == 200:
+            return mid
+        if np.sign(f(mid) - y) == sign_lo:
+            return search(mid, hi, sign_lo, depth + 1)
+        return search(lo, mid, sign_lo, depth + 1)
+
+    return search(lo, hi, np.sign(g_lo), 0)
 
 
 @variant("q2", correct="turns a decreasing f into an increasing one by flipping signs")
@@ -170,6 +245,14 @@ def log_base(x, b):
 @variant("q3", wrong="mixes bases: log10(x) / ln(b)")
 def log_base(x, b):
     return np.log10(x) / np.log(b)
+
+
+@variant("q3", wrong="writes the result into np.empty_like(x): integer x gives truncated logs")
+def log_base(x, b):
+    x = np.asarray(x)
+    out = np.empty_like(x)
+    out[...] = np.log(x) / np.log(b)
+    return out
 
 
 @variant("q3", correct="change of base through log2 instead of ln")
@@ -209,6 +292,7 @@ def half_life(k):
 variant("q4", wrong="continuous-compounding formula ln(2) / 0.07", DOUBLING_TIME=np.log(2) / 0.07)
 variant("q4", wrong="the rule of 70 estimate 70 / 7", DOUBLING_TIME=70 / 7)
 variant("q4", wrong="log10 on top and ln below", DOUBLING_TIME=np.log10(2) / np.log(1.07))
+variant("q4", wrong="the right value typed rounded to 4 digits", DOUBLING_TIME=10.24)
 variant("q4", correct="the same ratio in base 10", DOUBLING_TIME=math.log10(2) / math.log10(1.07))
 variant("q4", correct="math.log with a base argument", DOUBLING_TIME=math.log(2, 1.07))
 
@@ -242,6 +326,14 @@ def lr_exponential(lr0, decay_rate, decay_steps, step, staircase=False):
     if staircase:
         return lr0 * decay_rate ** np.floor(step / decay_steps)
     return lr0 * decay_rate**step / decay_steps
+
+
+@variant("q5", wrong="staircase rounds the exponent to the nearest integer instead of down")
+def lr_exponential(lr0, decay_rate, decay_steps, step, staircase=False):
+    exponent = np.asarray(step, dtype=float) / decay_steps
+    if staircase:
+        exponent = np.round(exponent)
+    return lr0 * decay_rate**exponent
 
 
 @variant("q5", wrong="flips the ratio: ln(lr0 / target), a negative step")
@@ -297,6 +389,23 @@ def solve_quadratic(a, b, c):
     with np.errstate(divide="ignore", invalid="ignore"):
         q = -(b + np.sign(b) * np.sqrt(disc)) / 2
         return np.sort([q / a, c / q])
+
+
+@variant("q6", wrong="treats a small discriminant as zero with np.isclose(disc, 0)")
+def solve_quadratic(a, b, c):
+    if a == 0:
+        if b == 0:
+            raise ValueError("a = b = 0")
+        return np.array([-c / b])
+    disc = b * b - 4 * a * c
+    if np.isclose(disc, 0):
+        return np.array([-b / (2 * a)] * 2)
+    if disc < 0:
+        return np.array([])
+    q = -(b + np.copysign(np.sqrt(disc), b)) / 2
+    if q == 0:
+        return np.array([0.0, 0.0])
+    return np.sort(np.array([q / a, c / q]))
 
 
 @variant("q6", wrong="does not sort: returns q / a then c / q")
@@ -395,6 +504,13 @@ def log_likelihood(p, y):
     return float(np.sum(xlogy(y, p)))
 
 
+@variant("q7", correct="clips p to [1e-15, 1 - 1e-15] first, as scikit-learn's log_loss does")
+def log_likelihood(p, y):
+    p = np.clip(np.asarray(p, dtype=float), 1e-15, 1 - 1e-15)
+    y = np.asarray(y, dtype=float)
+    return float(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
 @variant("q7", correct="scipy.special.xlogy and xlog1py, which define 0 * log 0 = 0")
 def log_likelihood(p, y):
     p, y = np.asarray(p, dtype=float), np.asarray(y, dtype=float)
@@ -453,6 +569,16 @@ def logsumexp(x, axis=None):
     m = np.where(np.isfinite(m), m, 0.0)
     total = np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True))
     return np.squeeze(total, axis=axis) if axis is not None else float(total.ravel()[0])
+
+
+@variant("q8", wrong="stays in the input's dtype: float32 input is computed in float32")
+def logsumexp(x, axis=None):
+    x = np.asarray(x)
+    m = np.max(x, axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0).astype(x.dtype)
+    with np.errstate(divide="ignore"):
+        total = np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True)) + m
+    return np.squeeze(total, axis=axis) if axis is not None else total.reshape(())[()]
 
 
 @variant("q8", wrong="calls scipy.special.logsumexp")
@@ -537,6 +663,20 @@ def logit(p):
     return np.log(p / (1 + p))
 
 
+@variant("q9", wrong="stable sigmoid that stays in the input's dtype: float32 in, float32 out")
+def sigmoid(x):
+    x = np.asarray(x)
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + z), z / (1 + z))
+
+
+@variant("q9", wrong="logit that stays in the input's dtype: float32 in, float32 out")
+def logit(p):
+    p = np.asarray(p)
+    with np.errstate(divide="ignore"):
+        return np.log(p) - np.log1p(-p)
+
+
 @variant("q9", correct="tanh identity sigmoid(x) = (1 + tanh(x / 2)) / 2")
 def sigmoid(x):
     return 0.5 * (1 + np.tanh(np.asarray(x, dtype=float) / 2))
@@ -577,38 +717,43 @@ def sigmoid(x):
 
 
 @variant("q10", wrong="works with odds = exp(...): overflows to nan for strong evidence")
-def posterior_probability(prior, log_likelihood_ratios):
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     with np.errstate(over="ignore", invalid="ignore"):
         odds = prior / (1 - prior) * np.exp(np.sum(log_likelihood_ratios))
         return float(odds / (1 + odds))
 
 
 @variant("q10", wrong="multiplies the probability, not the odds, by the likelihood ratio")
-def posterior_probability(prior, log_likelihood_ratios):
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     return float(min(1.0, prior * np.exp(np.sum(log_likelihood_ratios))))
 
 
 @variant("q10", wrong="adds the evidence to the prior probability instead of its log-odds")
-def posterior_probability(prior, log_likelihood_ratios):
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     return float(sigmoid(prior + np.sum(log_likelihood_ratios)))
 
 
+@variant("q10", wrong="forgets the prior: sigmoid of the evidence alone")
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
+    return float(sigmoid(np.sum(np.asarray(log_likelihood_ratios, dtype=float))))
+
+
 @variant("q10", wrong="averages the log-likelihood ratios instead of adding them")
-def posterior_probability(prior, log_likelihood_ratios):
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     evidence = np.asarray(log_likelihood_ratios, dtype=float)
     mean = np.mean(evidence) if evidence.size else 0.0
     return float(sigmoid(logit(prior) + mean))
 
 
 @variant("q10", correct="Bayes' rule in log space with np.logaddexp")
-def posterior_probability(prior, log_likelihood_ratios):
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     s = float(np.sum(log_likelihood_ratios))
     log_num = np.log(prior) + s
     return float(np.exp(log_num - np.logaddexp(log_num, np.log1p(-prior))))
 
 
 @variant("q10", correct="one piece of evidence at a time: each posterior is the next prior")
-def posterior_probability(prior, log_likelihood_ratios):
+def posterior_probability(prior, log_likelihood_ratios, sigmoid, logit):
     p = prior
     for llr in log_likelihood_ratios:
         p = sigmoid(logit(p) + llr)

@@ -105,13 +105,14 @@ def k_nearest(X, query, k, exclude=None):
     return order[:k]
 
 
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     """Predict a label for each row of X_test by a majority vote of its k nearest
-    training rows; a tied vote goes to the tied label whose neighbour is nearest."""
+    training rows, found with nearest(X_train, x, k) (the k_nearest of question 7);
+    a tied vote goes to the tied label whose neighbour is nearest."""
     y_train = np.asarray(y_train)
     predictions = []
     for x in np.asarray(X_test, dtype=float):
-        labels = y_train[k_nearest(X_train, x, k)]
+        labels = y_train[np.asarray(nearest(X_train, x, k), dtype=int)]
         values, first, counts = np.unique(labels, return_index=True, return_counts=True)
         tied = counts == counts.max()
         predictions.append(values[tied][np.argmin(first[tied])])
@@ -125,19 +126,17 @@ def standardize(X_train, X_test):
     X_test = np.asarray(X_test, dtype=float)
     mean = X_train.mean(axis=0)
     std = X_train.std(axis=0)
-    std = np.where(std > 0, std, 1.0)
+    constant = np.max(X_train, axis=0) == np.min(X_train, axis=0)
+    std = np.where(constant, 1.0, std)
     return (X_train - mean) / std, (X_test - mean) / std
 
 
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     """Indices of the n items that `user` has not rated (R[user, i] == 0) with the
-    highest score sum_j sim(user, j) * R[j, i] over the other users j, best first."""
+    highest score sum_j similarity(R[user], R[j]) * R[j, i] over the other users j,
+    best first (similarity is the cosine_similarity of question 5)."""
     R = np.asarray(R, dtype=float)
-    norms = np.sqrt(np.sum(R * R, axis=1))
-    dots = R @ R[user]
-    denom = norms * norms[user]
-    sims = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
-    sims[user] = 0.0
+    sims = np.array([0.0 if j == user else similarity(R[user], R[j]) for j in range(len(R))])
     scores = sims @ R
     candidates = np.flatnonzero(R[user] == 0)
     order = np.argsort(-scores[candidates], kind="stable")

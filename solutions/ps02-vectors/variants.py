@@ -40,9 +40,14 @@ def linear_combination(coeffs, vectors):
     return result
 
 
-@variant("q1", correct="np.dot straight on the inputs (lists work too)")
+@variant("q1", wrong="np.dot straight on the inputs: integer in, integer out (and int64 overflow)")
 def linear_combination(coeffs, vectors):
     return np.dot(coeffs, vectors)
+
+
+@variant("q1", correct="np.dot after converting the coefficients to float (lists work too)")
+def linear_combination(coeffs, vectors):
+    return np.dot(np.asarray(coeffs, dtype=float), vectors)
 
 
 @variant("q1", correct="accumulates c_i * v_i in a loop")
@@ -85,11 +90,21 @@ def dot_loop(u, v):
     return su * sv
 
 
+@variant("q2", wrong="multiplies the entries as they come: numpy int64 products overflow")
+def dot_loop(u, v):
+    if len(u) != len(v):
+        raise ValueError("lengths differ")
+    total = 0
+    for i in range(len(u)):
+        total += u[i] * v[i]
+    return total
+
+
 @variant("q2", correct="loops over zip(u, v, strict=True), which raises ValueError itself")
 def dot_loop(u, v):
-    total = 0
+    total = 0.0
     for a, b in zip(u, v, strict=True):
-        total = total + a * b
+        total = total + float(a) * float(b)
     return total
 
 
@@ -103,14 +118,19 @@ def rowwise_dot(U, V):
     return np.sum(np.asarray(U) * np.asarray(V), axis=0)
 
 
-@variant("q2", correct="rowwise_dot with np.einsum")
+@variant("q2", wrong="rowwise_dot in the inputs' dtype: int64 products overflow")
 def rowwise_dot(U, V):
-    return np.einsum("ij,ij->i", U, V)
+    return np.sum(np.asarray(U) * np.asarray(V), axis=1)
+
+
+@variant("q2", correct="rowwise_dot with np.einsum on float arrays")
+def rowwise_dot(U, V):
+    return np.einsum("ij,ij->i", np.asarray(U, dtype=float), np.asarray(V, dtype=float))
 
 
 @variant("q2", correct="rowwise_dot as the diagonal of U @ V.T (wasteful but right)")
 def rowwise_dot(U, V):
-    return np.diag(np.asarray(U) @ np.asarray(V).T)
+    return np.diag(np.asarray(U, dtype=float) @ np.asarray(V, dtype=float).T)
 
 
 # ---------------------------------------------------------------- q3 lp_norm
@@ -138,6 +158,14 @@ def lp_norm(x, p=2):
     if p == np.inf:
         return float(np.max(np.abs(x)))
     return float(np.sum(x**p) ** (1 / p))
+
+
+@variant("q3", wrong="squares integer entries in int64: 4e9 squared wraps around")
+def lp_norm(x, p=2):
+    a = np.abs(np.asarray(x))
+    if p == np.inf:
+        return float(np.max(a))
+    return float(np.sum(a**p) ** (1 / p))
 
 
 @variant("q3", wrong="calls the forbidden np.linalg.norm")
@@ -180,6 +208,12 @@ def lp_norm(x, p=2):
 def euclidean_distance(u, v):
     diff = np.asarray(u, dtype=float) - np.asarray(v, dtype=float)
     return float(np.sum(diff * diff))
+
+
+@variant("q4", wrong="subtracts and squares in the inputs' dtype: int64 overflows near 4e9")
+def euclidean_distance(u, v):
+    diff = np.asarray(u) - np.asarray(v)
+    return float(np.sqrt(np.sum(diff * diff)))
 
 
 @variant("q4", wrong="Euclidean distance as the difference of the norms, |u| - |v|")
@@ -246,6 +280,23 @@ def cosine_similarity(u, v):
     u = np.asarray(u, dtype=float)
     v = np.asarray(v, dtype=float)
     return float(u @ v / (np.linalg.norm(u) * np.linalg.norm(v)))
+
+
+@variant("q5", wrong="computes 0/0 for a zero vector, then replaces the NaN by 0 (warns)")
+def cosine_similarity(u, v):
+    u = np.asarray(u, dtype=float)
+    v = np.asarray(v, dtype=float)
+    return float(np.nan_to_num(u @ v / (np.linalg.norm(u) * np.linalg.norm(v))))
+
+
+@variant("q5", wrong="computes in the inputs' dtype: int64 dot products overflow near 4e9")
+def cosine_similarity(u, v):
+    u = np.asarray(u)
+    v = np.asarray(v)
+    nu, nv = np.sqrt(np.sum(u * u)), np.sqrt(np.sum(v * v))
+    if nu == 0 or nv == 0:
+        return 0.0
+    return float(np.sum(u * v) / (nu * nv))
 
 
 @variant("q5", wrong="calls the forbidden scipy.spatial.distance.cosine")
@@ -344,6 +395,37 @@ def pairwise_distances(X, Y, metric="euclidean"):
     return 1.0 - np.divide(X @ Y.T, denom, out=np.zeros((len(X), len(Y))), where=denom > 0)
 
 
+@variant("q6", wrong="broadcasts in the inputs' dtype: int64 squared differences overflow")
+def pairwise_distances(X, Y, metric="euclidean"):
+    X = np.asarray(X)
+    Y = np.asarray(Y)
+    if metric == "cosine":
+        X, Y = X.astype(float), Y.astype(float)
+        denom = np.linalg.norm(X, axis=1)[:, None] * np.linalg.norm(Y, axis=1)[None, :]
+        return 1.0 - np.divide(X @ Y.T, denom, out=np.zeros((len(X), len(Y))), where=denom > 0)
+    diff = X[:, None, :] - Y[None, :, :]
+    if metric == "euclidean":
+        return np.sqrt(np.sum(diff * diff, axis=2))
+    return np.sum(np.abs(diff), axis=2)
+
+
+@variant("q6", correct="cosine by normalizing the non-zero rows first, one loop over X rows")
+def pairwise_distances(X, Y, metric="euclidean"):
+    X = np.asarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    if metric == "cosine":
+        nx = np.linalg.norm(X, axis=1, keepdims=True)
+        ny = np.linalg.norm(Y, axis=1, keepdims=True)
+        Xn = X / np.where(nx > 0, nx, 1.0)
+        Yn = Y / np.where(ny > 0, ny, 1.0)
+        return 1.0 - Xn @ Yn.T
+    D = np.empty((len(X), len(Y)))
+    for i, x in enumerate(X):
+        diff = Y - x
+        D[i] = np.sqrt((diff**2).sum(axis=1)) if metric == "euclidean" else np.abs(diff).sum(1)
+    return D
+
+
 @variant("q6", wrong="cosine metric returns the similarity instead of the distance")
 def pairwise_distances(X, Y, metric="euclidean"):
     X = np.asarray(X, dtype=float)
@@ -380,7 +462,7 @@ def pairwise_distances(X, Y, metric="euclidean"):
     return cdist(X, Y, {"euclidean": "euclidean", "manhattan": "cityblock"}[metric])
 
 
-@variant("q6", correct="Gram trick with the squared distances clipped at 0")
+@variant("q6", wrong="expansion |x|^2 + |y|^2 - 2 x.y clipped at 0: cancels far from the origin")
 def pairwise_distances(X, Y, metric="euclidean"):
     X = np.asarray(X, dtype=float)
     Y = np.asarray(Y, dtype=float)
@@ -431,6 +513,15 @@ def k_nearest(X, query, k, exclude=None):
     order = np.argsort(d, kind="stable")
     if exclude is not None:
         return order[1 : k + 1]
+    return order[:k]
+
+
+@variant("q7", wrong="tests `if exclude:`, so exclude=0 is treated as no exclusion")
+def k_nearest(X, query, k, exclude=None):
+    d = np.linalg.norm(np.asarray(X, dtype=float) - np.asarray(query, dtype=float), axis=1)
+    order = np.argsort(d, kind="stable")
+    if exclude:
+        order = order[order != exclude]
     return order[:k]
 
 
@@ -486,54 +577,66 @@ def k_nearest(X, query, k, exclude=None):
 
 
 @variant("q8", wrong="breaks a tied vote towards the smallest label (np.unique + argmax)")
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     y_train = np.asarray(y_train)
     out = []
     for x in np.asarray(X_test, dtype=float):
-        values, counts = np.unique(y_train[k_nearest(X_train, x, k)], return_counts=True)
+        values, counts = np.unique(y_train[nearest(X_train, x, k)], return_counts=True)
         out.append(values[np.argmax(counts)])
     return np.array(out)
 
 
+@variant(
+    "q8", wrong="max(set(labels), key=labels.count): a tie goes to the label the set lists first"
+)
+def knn_predict(X_train, y_train, X_test, k, nearest):
+    y_train = np.asarray(y_train)
+    out = []
+    for x in np.asarray(X_test, dtype=float):
+        labels = list(y_train[nearest(X_train, x, k)])
+        out.append(max(set(labels), key=labels.count))
+    return np.array(out)
+
+
 @variant("q8", wrong="votes with np.bincount: only works for small integer labels")
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     y_train = np.asarray(y_train)
     return np.array(
-        [np.argmax(np.bincount(y_train[k_nearest(X_train, x, k)])) for x in np.asarray(X_test)]
+        [np.argmax(np.bincount(y_train[nearest(X_train, x, k)])) for x in np.asarray(X_test)]
     )
 
 
 @variant("q8", wrong="off by one: votes among the k - 1 nearest neighbours")
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     y_train = np.asarray(y_train)
     out = []
     for x in np.asarray(X_test, dtype=float):
-        labels = list(y_train[k_nearest(X_train, x, max(k - 1, 1))])
+        labels = list(y_train[nearest(X_train, x, max(k - 1, 1))])
         out.append(Counter(labels).most_common(1)[0][0])
     return np.array(out)
 
 
 @variant("q8", wrong="a tied vote goes to the label of the FARTHEST tied neighbour")
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     y_train = np.asarray(y_train)
     out = []
     for x in np.asarray(X_test, dtype=float):
-        labels = list(y_train[k_nearest(X_train, x, k)])[::-1]
+        labels = list(y_train[nearest(X_train, x, k)])[::-1]
         out.append(Counter(labels).most_common(1)[0][0])
     return np.array(out)
 
 
 @variant("q8", correct="Counter.most_common keeps first-seen order among ties")
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     y_train = list(y_train)
     return [
-        Counter(y_train[i] for i in k_nearest(X_train, x, k)).most_common(1)[0][0]
+        Counter(y_train[i] for i in nearest(X_train, x, k)).most_common(1)[0][0]
         for x in np.asarray(X_test, dtype=float)
     ]
 
 
 @variant("q8", correct="one pairwise distance matrix (Gram trick) and a dict of counts")
-def knn_predict(X_train, y_train, X_test, k):
+def knn_predict(X_train, y_train, X_test, k, nearest):
     X_train = np.asarray(X_train, dtype=float)
     X_test = np.asarray(X_test, dtype=float)
     sq = (X_test**2).sum(1)[:, None] + (X_train**2).sum(1)[None, :] - 2 * X_test @ X_train.T
@@ -560,6 +663,26 @@ def standardize(X_train, X_test):
         return (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
 
     return z(X_train), z(X_test)
+
+
+@variant("q9", wrong="guards with std == 0: np.std of a column of 0.1s is 1e-17, not 0")
+def standardize(X_train, X_test):
+    X_train = np.asarray(X_train, dtype=float)
+    X_test = np.asarray(X_test, dtype=float)
+    mean = X_train.mean(axis=0)
+    std = X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return (X_train - mean) / std, (X_test - mean) / std
+
+
+@variant("q9", wrong="guards with np.isclose(std, 0): a column of tiny spread counts as constant")
+def standardize(X_train, X_test):
+    X_train = np.asarray(X_train, dtype=float)
+    X_test = np.asarray(X_test, dtype=float)
+    mean = X_train.mean(axis=0)
+    std = X_train.std(axis=0)
+    std = np.where(np.isclose(std, 0), 1.0, std)
+    return (X_train - mean) / std, (X_test - mean) / std
 
 
 @variant("q9", wrong="uses row statistics (axis=1) instead of column statistics")
@@ -597,21 +720,21 @@ def standardize(X_train, X_test):
         column = Z_train[:, j].copy()
         mean = column.mean()
         std = np.sqrt(np.mean((column - mean) ** 2))
-        if std == 0:
+        if np.all(column == column[0]):
             std = 1.0
         Z_train[:, j] = (column - mean) / std
         Z_test[:, j] = (Z_test[:, j] - mean) / std
     return [Z_train, Z_test]
 
 
-@variant("q9", correct="statistics from sums over axis 0; a constant column's std set to 1")
+@variant("q9", correct="statistics from sums over axis 0; constant columns found with np.ptp")
 def standardize(X_train, X_test):
     X_train = np.array(X_train, dtype=float)
     X_test = np.array(X_test, dtype=float)
     m = X_train.shape[0]
     mean = X_train.sum(axis=0) / m
     std = np.sqrt(((X_train - mean) ** 2).sum(axis=0) / m)
-    std[std == 0] = 1.0
+    std[np.ptp(X_train, axis=0) == 0] = 1.0
     return (X_train - mean) / std, (X_test - mean) / std
 
 
@@ -619,15 +742,15 @@ def standardize(X_train, X_test):
 
 
 @variant("q10", wrong="also recommends items the user has already rated")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
-    sims = np.array([cosine_similarity(R[user], r) for r in R])
+    sims = np.array([similarity(R[user], r) for r in R])
     sims[user] = 0.0
     return np.argsort(-(sims @ R), kind="stable")[:n]
 
 
 @variant("q10", wrong="weighs users by the raw dot product instead of the cosine similarity")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
     sims = R @ R[user]
     sims[user] = 0.0
@@ -637,9 +760,9 @@ def recommend(R, user, n):
 
 
 @variant("q10", wrong="weighs users by the cosine DISTANCE (1 - similarity)")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
-    sims = np.array([1.0 - cosine_similarity(R[user], r) for r in R])
+    sims = np.array([1.0 - similarity(R[user], r) for r in R])
     sims[user] = 0.0
     scores = sims @ R
     candidates = np.flatnonzero(R[user] == 0)
@@ -647,9 +770,9 @@ def recommend(R, user, n):
 
 
 @variant("q10", wrong="sorts with np.argsort(scores)[::-1]: ties come out largest index first")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
-    sims = np.array([cosine_similarity(R[user], r) for r in R])
+    sims = np.array([similarity(R[user], r) for r in R])
     sims[user] = 0.0
     scores = sims @ R
     candidates = np.flatnonzero(R[user] == 0)
@@ -657,7 +780,7 @@ def recommend(R, user, n):
 
 
 @variant("q10", wrong="cosine similarity without the zero-row convention: NaN scores")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
     norms = np.linalg.norm(R, axis=1)
     sims = (R @ R[user]) / (norms * norms[user])
@@ -668,9 +791,9 @@ def recommend(R, user, n):
 
 
 @variant("q10", wrong="returns positions in the list of unrated items instead of item indices")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
-    sims = np.array([cosine_similarity(R[user], r) for r in R])
+    sims = np.array([similarity(R[user], r) for r in R])
     sims[user] = 0.0
     scores = sims @ R
     candidates = np.flatnonzero(R[user] == 0)
@@ -678,21 +801,32 @@ def recommend(R, user, n):
 
 
 @variant("q10", correct="keeps the user's own similarity 1: it only adds to items already rated")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
-    sims = np.array([cosine_similarity(R[user], r) for r in R])
+    sims = np.array([similarity(R[user], r) for r in R])
     scores = sims @ R
     scores[R[user] != 0] = -np.inf
     return list(np.argsort(-scores, kind="stable")[:n])
 
 
 @variant("q10", correct="loops over items and users, ranks with a sort key (-score, index)")
-def recommend(R, user, n):
+def recommend(R, user, n, similarity):
     R = np.asarray(R, dtype=float)
     scores = {}
     for i in range(R.shape[1]):
         if R[user, i] == 0:
-            scores[i] = sum(
-                cosine_similarity(R[user], R[j]) * R[j, i] for j in range(len(R)) if j != user
-            )
+            scores[i] = sum(similarity(R[user], R[j]) * R[j, i] for j in range(len(R)) if j != user)
     return sorted(scores, key=lambda i: (-scores[i], i))[:n]
+
+
+@variant("q10", correct="all similarities at once with matrix products (similarity unused)")
+def recommend(R, user, n, similarity):
+    R = np.asarray(R, dtype=float)
+    norms = np.sqrt(np.sum(R * R, axis=1))
+    dots = R @ R[user]
+    denom = norms * norms[user]
+    sims = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
+    sims[user] = 0.0
+    scores = sims @ R
+    candidates = np.flatnonzero(R[user] == 0)
+    return candidates[np.argsort(-scores[candidates], kind="stable")[:n]]

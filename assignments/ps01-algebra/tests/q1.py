@@ -1,3 +1,20 @@
+"""Clauses of question 1 (compose), each with the hidden case that checks it and the
+wrong variant that breaks it alone:
+
+- compose(f, g)(x) == f(g(x)), the last function applied first:
+  test_three_functions_on_arrays; variant "applies the functions left to right".
+- compose() is the identity, compose(f) behaves like f: test_zero_and_one_function;
+  variant "reduce without an initial value".
+- any number of functions: test_many_functions_associative_and_reusable; variant
+  "handles exactly two functions".
+- a function is returned and no function is called before h is:
+  test_many_functions_associative_and_reusable (a spy counts the calls); variant "tries
+  each function once while composing".
+- h works on numbers and arrays: test_zero_and_one_function, test_three_functions_on_arrays.
+- calling h twice gives the same result: test_many_functions_associative_and_reusable;
+  variant "pops the functions off a shared list".
+"""
+
 OK_FORMAT = False
 
 import numpy as np
@@ -11,16 +28,7 @@ points = 4
 
 def _composed(compose, *functions, label="compose(...)"):
     """compose(*functions), checked to be a function; `label` names the call in messages."""
-    if compose is None:
-        raise AssertionError("`compose` is not defined: run the cell that defines it.")
-    try:
-        result = compose(*functions)
-    except Exception as error:
-        raise AssertionError(f"calling {label} raised {type(error).__name__}: {error}") from None
-    if result is None:
-        raise AssertionError(
-            f"{label} returned None: is it still a stub, or is a `return` missing?"
-        )
+    result = call(compose, *functions, name="compose")
     if not callable(result):
         raise AssertionError(
             f"{label} should return a function, found {type(result).__name__}. "
@@ -68,6 +76,12 @@ def test_three_functions_on_arrays(compose):
                 "compose(f, g, h)(x) should be f(g(h(x))), but yours computes h(g(f(x))): "
                 "apply the functions from right to left."
             )
+        for dropped in [np.sin(np.exp(x)), np.exp(3 * x - 1)]:
+            if np.shape(found) == shape and np.allclose(found, dropped):
+                raise AssertionError(
+                    "compose(f, g, h)(x) should be f(g(h(x))), but yours applied only two of "
+                    "the three functions: loop over all of them, however many there are."
+                )
         assert_close(
             found,
             expected,
@@ -114,6 +128,24 @@ def test_many_functions_associative_and_reusable(compose):
     expected = x.copy()
     for f in reversed(functions):
         expected = f(expected)
+    calls = []
+
+    def spy(value):
+        calls.append(1)
+        return value + 1.0
+
+    spied = _composed(compose, spy, spy, spy, label="compose(f, f, f)")
+    if calls:
+        raise AssertionError(
+            f"compose(f, f, f) called f {len(calls)} time(s) before the composed function was "
+            "called. compose must only build the function h; the functions run when h(x) runs."
+        )
+    assert_close(
+        call(spied, 1.0, name="compose(f, f, f)"),
+        4.0,
+        what="compose(f, f, f)(1.0) with f(x) = x + 1",
+        hint="every function must be applied once when h is called.",
+    )
     whole = _composed(compose, *functions, label="compose of five functions")
     assert_close(
         call(whole, x, name="compose of five functions"),

@@ -1,4 +1,21 @@
+"""Clauses of question 10 (posterior_probability), each with the hidden case that checks it
+and the wrong variant that breaks it alone. Every case passes a correct sigmoid and logit
+(scipy's), so a mistake in question 9 costs points only there.
+
+- posterior = sigmoid(logit(prior) + sum of the log-likelihood ratios), relative 1e-9:
+  test_random_evidence; variants "multiplies the probability", "adds to the prior
+  probability", "averages the ratios", "forgets the prior".
+- any sequence (list, tuple, array; empty leaves the prior): test_by_hand,
+  test_random_evidence.
+- finite and accurate (absolute 1e-15) when the ratios sum to +-2000:
+  test_overwhelming_evidence; variant "odds = exp(...)".
+- the evidence adds up: in two batches or in another order, the same posterior, paired with
+  the absolute checks above: test_sequential_updates.
+"""
+
 OK_FORMAT = False
+
+import copy
 
 import numpy as np
 from otter.test_files import test_case
@@ -14,8 +31,33 @@ def _fail(message):
     raise AssertionError(message)
 
 
-def _posterior(posterior_probability, prior, evidence, label):
-    return to_number(call(posterior_probability, prior, evidence), what=label)
+def correct_sigmoid(x):
+    """A correct sigmoid, handed to the student's function (it runs in the grader)."""
+    from scipy.special import expit
+
+    return expit(np.asarray(x, dtype=float))
+
+
+def correct_logit(p):
+    """A correct logit, handed to the student's function (it runs in the grader)."""
+    from scipy.special import logit
+
+    return logit(np.asarray(p, dtype=float))
+
+
+def _posterior(posterior_probability, prior, evidence, label, hint=""):
+    result = call(
+        posterior_probability,
+        prior,
+        copy.deepcopy(evidence),
+        correct_sigmoid,
+        correct_logit,
+        name="posterior_probability",
+        what=f"prior {prior:.4g} and {len(evidence)} log-likelihood ratio(s), with a correct "
+        "sigmoid and logit",
+        hint=hint,
+    )
+    return to_number(result, what=label)
 
 
 def _bayes(prior, evidence):

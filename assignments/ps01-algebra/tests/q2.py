@@ -1,3 +1,26 @@
+"""Clauses of question 2, each with the hidden case that checks it and the wrong variant
+that breaks it alone:
+
+- affine_inverse(a, b)(a x + b) == x for numbers and arrays: test_affine_inverse_round_trip
+  (paired with an absolute check f(inverse(y)) == y); variants "reciprocal 1 / f(y)",
+  "y / a - b".
+- affine_inverse(0, b) raises ValueError: test_affine_inverse_rejects_constant_map;
+  variant "does not reject a = 0".
+- invert works for increasing f: test_invert_increasing; variant "stops after 20 halvings".
+- invert works for decreasing f: test_invert_decreasing; variant "assumes f is increasing".
+- within 1e-8 of the true inverse, no closed form needed: test_invert_without_closed_form.
+- no scipy.optimize: test_invert_without_closed_form (forbid_calls); variant "brentq".
+- y outside [f(lo), f(hi)] raises ValueError: test_invert_rejects_y_outside_the_bracket;
+  variant "never checks the bracket".
+- y equal to f(lo) or f(hi) is inside (inclusive): test_invert_inclusive_boundaries;
+  variant "rejects y equal to f(lo) or f(hi)".
+- tol is honoured (stop when hi - lo <= tol): test_invert_honours_tol (a tol of 1e-13
+  must give a more accurate answer than the default); variant "ignores tol".
+- at most 200 halvings: test_invert_honours_tol, on a bracket near 1e6 whose floats are
+  1.2e-10 apart, so hi - lo never drops below tol = 1e-10 (f stops the run after 2000
+  calls); variant "no cap on the number of halvings".
+"""
+
 OK_FORMAT = False
 
 import sys
@@ -5,10 +28,10 @@ import sys
 import numpy as np
 from otter.test_files import test_case
 
-from mlmath_checks import FORBID_PROTOCOL, assert_close, call, forbid_calls, to_number
+from mlmath_checks import FORBID_PROTOCOL, assert_close, call, describe, forbid_calls, to_number
 
 name = "q2"
-points = 8
+points = 10
 
 SOLVERS = [
     "scipy.optimize.bisect",
@@ -30,9 +53,9 @@ def _inverse_function(affine_inverse, a, b):
     return result
 
 
-def _raises_value_error(func, *args, what, hint):
+def _raises_value_error(func, *args, name, what, hint):
     if func is None:
-        raise AssertionError("the function is not defined: run the cell that defines it.")
+        raise AssertionError(f"`{name}` is not defined: run the cell that defines it.")
     try:
         result = func(*args)
     except ValueError:
@@ -41,7 +64,7 @@ def _raises_value_error(func, *args, what, hint):
         raise AssertionError(
             f"{what} should raise ValueError, but raised {type(error).__name__}: {error}. {hint}"
         ) from None
-    raise AssertionError(f"{what} should raise ValueError, but returned {result!r}. {hint}")
+    raise AssertionError(f"{what} should raise ValueError, but returned {describe(result)}. {hint}")
 
 
 def _solver_rule(invert, f, y, lo, hi):
@@ -56,17 +79,10 @@ def _solver_rule(invert, f, y, lo, hi):
         forbid_calls(SOLVERS, invert, f, y, lo, hi)
 
 
-def _invert(invert, f, y, lo, hi, label, forbid=False):
+def _invert(invert, f, y, lo, hi, label, forbid=False, hint="", **kwargs):
     """invert(f, y, lo, hi) as a float, with `label` naming f in messages."""
     what = f"invert({label}, {y:.4g}, {lo:g}, {hi:g})"
-    if invert is None:
-        raise AssertionError("`invert` is not defined: run the cell that defines it.")
-    try:
-        result = invert(f, y, lo, hi)
-    except Exception as error:
-        raise AssertionError(f"calling {what} raised {type(error).__name__}: {error}") from None
-    if result is None:
-        raise AssertionError(f"{what} returned None: is it still a stub, or is a `return` missing?")
+    result = call(invert, f, y, lo, hi, name="invert", what=what, hint=hint, **kwargs)
     found = to_number(result, what=what)
     if forbid:  # the same call again, now watching for scipy.optimize
         _solver_rule(invert, f, y, lo, hi)
@@ -74,9 +90,14 @@ def _invert(invert, f, y, lo, hi, label, forbid=False):
 
 
 def _check_inverse(invert, f, y, lo, hi, expected, label, hint):
-    found = _invert(invert, f, y, lo, hi, label)
+    found = _invert(invert, f, y, lo, hi, label, hint=hint)
     if not abs(found - expected) <= 1e-8 * max(1.0, abs(expected)):
         residual = abs(f(found) - y)
+        if abs(found - expected) < (hi - lo) / 1000:
+            hint = (
+                "you are close but not within 1e-8: keep halving until hi - lo <= tol (about "
+                "37 halvings take a bracket of width 10 down to 1e-10)."
+            )
         raise AssertionError(
             f"invert({label}, y, {lo}, {hi}) is off by {abs(found - expected):.3g} "
             f"(|f(x) - y| = {residual:.3g}); it should be within 1e-8. {hint}"
@@ -138,6 +159,7 @@ def test_affine_inverse_rejects_constant_map(affine_inverse):
         affine_inverse,
         0.0,
         4.0,
+        name="affine_inverse",
         what="affine_inverse(0, 4)",
         hint="x -> 0 * x + 4 is constant, so it has no inverse: `raise ValueError(...)`.",
     )
@@ -204,6 +226,7 @@ def test_invert_rejects_y_outside_the_bracket(invert):
         -1.0,
         -3.0,
         3.0,
+        name="invert",
         what="invert(np.exp, -1, -3, 3)",
         hint="exp never equals -1: check that f(lo) - y and f(hi) - y have opposite signs "
         "(or one is 0) before bisecting, and `raise ValueError(...)` otherwise.",
@@ -214,6 +237,69 @@ def test_invert_rejects_y_outside_the_bracket(invert):
         30.0,
         0.0,
         3.0,
+        name="invert",
         what="invert(x**3, 30, 0, 3)",
         hint="30 is not between f(0) = 0 and f(3) = 27.",
     )
+
+
+@test_case(points=1, hidden=True)
+def test_invert_inclusive_boundaries(invert):
+    rng = np.random.default_rng(205)
+    hint = (
+        "y equal to f(lo) or to f(hi) is inside the bracket (the interval is closed): then "
+        "f(lo) - y or f(hi) - y is 0, which is not a reason to raise ValueError."
+    )
+    lo, hi = -float(rng.uniform(1, 3)), float(rng.uniform(1, 3))
+    for f, label in [(lambda x: x**3 + x, "x**3 + x"), (lambda x: 2 - np.exp(x), "2 - exp(x)")]:
+        for end in [lo, hi]:
+            y = float(f(end))
+            found = _invert(invert, f, y, lo, hi, label, hint=hint)
+            if not abs(found - end) <= 1e-8:
+                if abs(found - end) < (hi - lo) / 1000:
+                    advice = "You are close: keep halving until hi - lo <= tol."
+                else:
+                    advice = (
+                        "When f(lo) - y (or f(hi) - y) is exactly 0, return that end before "
+                        "bisecting: 0 has no sign, and comparing signs with it walks the "
+                        "bracket away from the solution."
+                    )
+                raise AssertionError(
+                    f"invert({label}, y, {lo:.4g}, {hi:.4g}) with y = f({end:.4g}), the value at "
+                    f"an end of the bracket, should return that end (within 1e-8), found "
+                    f"{found!r}. {advice}"
+                )
+
+
+@test_case(points=1, hidden=True)
+def test_invert_honours_tol(invert):
+    rng = np.random.default_rng(206)
+    for y in rng.uniform(0.5, 6.5, size=3):
+        root = float(np.cbrt(y))
+        found = _invert(invert, lambda x: x**3, float(y), 0.0, 2.0, "x**3", tol=1e-13)
+        if not abs(found - root) <= 2e-13:
+            raise AssertionError(
+                f"invert(x**3, {y:.4g}, 0, 2, tol=1e-13) is {abs(found - root):.3g} from the "
+                "solution, more than tol allows. Use the tol argument you are given (do not "
+                "replace it by a fixed 1e-10) and stop only when hi - lo <= tol."
+            )
+    calls = []
+
+    def minus_a_million(x):
+        calls.append(1)
+        if len(calls) > 2000:
+            raise RuntimeError("invert called f more than 2000 times")
+        return x - 1e6
+
+    y = float(rng.uniform(2, 8))
+    hint = (
+        "near 1e6 neighbouring floats are 1.2e-10 apart, so hi - lo can never drop below "
+        "tol = 1e-10 (the midpoint rounds to lo or hi): stop after at most 200 halvings, "
+        "as the task says, e.g. with `for _ in range(200):`."
+    )
+    found = _invert(invert, minus_a_million, y, 1e6, 1e6 + 10, "x - 1e6", hint=hint)
+    if not abs(found - (1e6 + y)) <= 1e-8:
+        raise AssertionError(
+            f"invert(x - 1e6, {y:.4g}, 1e6, 1e6 + 10) is {abs(found - 1e6 - y):.3g} from the "
+            f"solution. {hint}"
+        )

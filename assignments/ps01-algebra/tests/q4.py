@@ -1,3 +1,17 @@
+"""Clauses of question 4, each with the hidden case that checks it and the wrong variant
+that breaks it alone:
+
+- exp_decay(n0, k, t) = n0 exp(-k t), relative error 1e-10: test_exp_decay_on_arrays;
+  variant "exp(-t / k)".
+- t a number, an array (integer times too) or a list, the result of its shape:
+  test_exp_decay_on_arrays; variant "math.exp".
+- half_life(k) = ln 2 / k, relative error 1e-10, paired with the absolute check that
+  exp_decay halves at it: test_half_life; variants "1 / (2k)", "k ln 2".
+- DOUBLING_TIME solves 1.07 ** T = 2, relative error 1e-8 (computed, not typed rounded):
+  test_doubling_time; variants "ln 2 / 0.07", "rule of 70", "log10 over ln",
+  "rounded to 10.24".
+"""
+
 OK_FORMAT = False
 
 import numpy as np
@@ -46,16 +60,32 @@ def test_exp_decay_on_arrays(exp_decay):
         k = rng.uniform(0.01, 2)
         t = rng.uniform(0, 20, size=shape)
         assert_close(
-            call(exp_decay, n0, k, t),
+            call(exp_decay, n0, k, t.copy()),
             n0 * np.exp(-k * t),
             rtol=1e-10,
             atol=1e-300,
             what=f"exp_decay(n0, k, t) with t of shape {shape}",
             hint="N(t) = N0 * exp(-k t): the rate multiplies the time inside the exponential.",
         )
+    t_int = np.arange(6)
+    assert_close(
+        call(exp_decay, 3.0, 0.4, t_int.copy(), what="an integer array of times"),
+        3.0 * np.exp(-0.4 * t_int.astype(float)),
+        rtol=1e-10,
+        what="exp_decay(3, 0.4, np.arange(6)) with integer times",
+        hint="integer times are fine: the result is a float array of their shape.",
+    )
+    value = to_number(call(exp_decay, 7.0, 0.25, 2.0), what="exp_decay(7, 0.25, 2.0)")
+    assert_close(
+        value,
+        7.0 * np.exp(-0.5),
+        rtol=1e-10,
+        what="exp_decay(7, 0.25, 2.0) at a single time",
+        hint="a number for t gives a number.",
+    )
     t = [0.0, 1.0, 2.5]
     assert_close(
-        call(exp_decay, 5.0, 0.3, t),
+        call(exp_decay, 5.0, 0.3, list(t)),
         5.0 * np.exp(-0.3 * np.array(t)),
         rtol=1e-10,
         what="exp_decay(5, 0.3, t) with t a list",
@@ -88,11 +118,22 @@ def test_half_life(exp_decay, half_life):
 @test_case(points=2, hidden=True)
 def test_doubling_time(DOUBLING_TIME):
     value = to_number(defined(DOUBLING_TIME, "DOUBLING_TIME"), what="DOUBLING_TIME")
+    exact = np.log(2) / np.log(1.07)
+    if abs(value - exact) <= 1e-8 * exact:
+        return
     growth = 1.07**value
-    if not abs(growth - 2) <= 1e-6:
-        raise AssertionError(
-            f"after DOUBLING_TIME years at 7% per year the amount is multiplied by "
-            f"1.07 ** DOUBLING_TIME = {growth:.6g}, not 2. Solve 1.07 ** T = 2 with a "
-            "logarithm: the growth is compounded once a year, so the rate is ln(1.07), not 0.07, "
-            "and give the exact value, not a rule-of-thumb estimate."
+    if abs(growth - 2) <= 1e-3:
+        hint = (
+            "your value is close but rounded: compute it with numpy in the cell "
+            "(np.log(...) / np.log(...)) instead of typing digits."
         )
+    else:
+        hint = (
+            "solve 1.07 ** T = 2 with a logarithm: the growth is compounded once a year, so "
+            "the rate is ln(1.07), not 0.07, and give the exact value, not a rule-of-thumb "
+            "estimate."
+        )
+    raise AssertionError(
+        f"DOUBLING_TIME should solve 1.07 ** T = 2 to a relative error of 1e-8; after "
+        f"DOUBLING_TIME years at 7% per year the amount is multiplied by {growth:.6g}. {hint}"
+    )

@@ -1,3 +1,18 @@
+"""Clauses of question 5, each with the hidden case that checks it and the wrong variant
+that breaks it alone:
+
+- lr0 * decay_rate ** (step / decay_steps) with a real exponent, relative error 1e-9, for an
+  integer step or an integer array (same shape): test_continuous_schedule; variants
+  "integer division without staircase", "decay_rate ** step / decay_steps".
+- staircase=True rounds the exponent DOWN: test_staircase_schedule (steps at, just before
+  and just after multiples of decay_steps); variants "ignores staircase", "rounds to the
+  nearest integer".
+- staircase=False does not round: test_staircase_schedule (steps 5 and 15).
+- steps_to_reach solves the continuous schedule for the step, relative error 1e-9, paired
+  with the absolute oracle: test_steps_to_reach; variants "ln(lr0 / target)", "forgets
+  decay_steps".
+"""
+
 OK_FORMAT = False
 
 import numpy as np
@@ -57,7 +72,7 @@ def test_continuous_schedule(lr_exponential):
         decay_steps = int(rng.integers(5, 500))
         steps = rng.integers(0, 5000, size=shape)
         assert_close(
-            call(lr_exponential, lr0, rate, decay_steps, steps),
+            call(lr_exponential, lr0, rate, decay_steps, steps.copy()),
             lr0 * rate ** (steps / decay_steps),
             rtol=1e-9,
             atol=1e-300,
@@ -85,7 +100,7 @@ def test_staircase_schedule(lr_exponential):
         multiples = decay_steps * np.arange(0, 6)
         steps = np.concatenate([multiples, multiples + 1, multiples[1:] - 1])
         assert_close(
-            call(lr_exponential, lr0, rate, decay_steps, steps, staircase=True),
+            call(lr_exponential, lr0, rate, decay_steps, steps.copy(), staircase=True),
             lr0 * rate ** np.floor(steps / decay_steps),
             rtol=1e-9,
             what="lr_exponential(..., staircase=True) on steps around multiples of decay_steps",

@@ -1,3 +1,23 @@
+"""Clauses of question 6 (solve_quadratic), each with the hidden case that checks it and the
+wrong variant that breaks it alone:
+
+- two real roots, sorted increasingly, a of either sign: test_random_quadratics; variant
+  "does not sort".
+- relative error 1e-12 for each root when the roots differ by at least 1e-3 of the larger
+  one, even for |b| up to 1e9 with a, c of order 1: test_no_catastrophic_cancellation;
+  variant "textbook formula".
+- nearly double roots (Delta a tiny difference of two large numbers): error below 1e-7 of
+  the larger root's magnitude: test_nearly_double_roots; variant "treats a small Delta
+  as 0 with np.isclose".
+- b = 0 (no sign), c = 0, exact double roots returned twice: test_special_coefficients;
+  variant "np.sign(b)".
+- Delta < 0 gives an empty array: test_conventions; variant "two NaN roots".
+- a = 0 solves the linear equation; a = b = 0 raises ValueError: test_conventions; variant
+  "forgets the linear case".
+- no np.roots or numpy.polynomial: test_random_quadratics, test_no_catastrophic_cancellation
+  (forbid_calls); variant "calls np.roots".
+"""
+
 OK_FORMAT = False
 
 from decimal import Decimal, localcontext
@@ -23,12 +43,12 @@ def _exact_roots(a, b, c):
     return np.array([float(r) for r in roots])
 
 
-def _roots(solve_quadratic, a, b, c, forbid=False):
+def _roots(solve_quadratic, a, b, c, forbid=False, hint=""):
     label = f"solve_quadratic({a:.6g}, {b:.6g}, {c:.6g})"
     if forbid:
         result = forbid_calls(FORBIDDEN, solve_quadratic, a, b, c)
     else:
-        result = call(solve_quadratic, a, b, c)
+        result = call(solve_quadratic, a, b, c, hint=hint)
     roots = to_array(result, what=label)
     if roots.ndim != 1:
         raise AssertionError(f"{label} should be a 1-D array of roots, found shape {roots.shape}.")
@@ -36,7 +56,7 @@ def _roots(solve_quadratic, a, b, c, forbid=False):
 
 
 def _check(solve_quadratic, a, b, c, expected, hint, rtol=1e-12, atol=0.0, forbid=False):
-    roots, label = _roots(solve_quadratic, a, b, c, forbid=forbid)
+    roots, label = _roots(solve_quadratic, a, b, c, forbid=forbid, hint=hint)
     expected = np.asarray(expected, dtype=float)
     if roots.shape != expected.shape:
         raise AssertionError(
@@ -115,7 +135,7 @@ def test_random_quadratics(solve_quadratic):
         )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_no_catastrophic_cancellation(solve_quadratic):
     rng = np.random.default_rng(602)
     cases = [(1.0, 1e8, 1.0), (1.0, -3e9, 2.0), (-2.0, 5e7, 0.5)]
@@ -125,17 +145,51 @@ def test_no_catastrophic_cancellation(solve_quadratic):
         c = float(rng.uniform(-3, 3))
         cases.append((a, b, c))
     for a, b, c in cases:
+        expected = _exact_roots(a, b, c)
+        roots, _ = _roots(solve_quadratic, a, b, c)
+        hint = (
+            "when b^2 >> |4ac|, -b + sqrt(b^2 - 4ac) subtracts two nearly equal numbers and "
+            "loses the small root. Compute q = -(b + sign(b) sqrt(disc)) / 2, then the roots "
+            "q / a and c / q."
+        )
+        if roots.shape == (2,):
+            errors = np.abs(np.sort(roots) - expected) / np.abs(expected)
+            small = int(np.argmin(np.abs(expected)))
+            if errors[1 - small] > 1e-9:
+                hint = (
+                    "even the LARGE root (about -b/a) is off, so this is not only cancellation: "
+                    "check the formula, the sign of q and the order of the roots."
+                )
+        _check(solve_quadratic, a, b, c, expected, hint, rtol=1e-12, forbid=True)
+
+
+@test_case(points=1, hidden=True)
+def test_nearly_double_roots(solve_quadratic):
+    rng = np.random.default_rng(605)
+    for _ in range(5):
+        a = float(rng.choice([-1, 1]) * rng.uniform(0.5, 2))
+        r = float(rng.choice([-1, 1]) * rng.uniform(0.5, 2))
+        gap = float(rng.uniform(3e-6, 1e-5)) * abs(r)
+        b, c = -a * (2 * r + gap), a * r * (r + gap)
+        expected = _exact_roots(a, b, c)
+        scale = float(np.max(np.abs(expected)))
+        roots, label = _roots(solve_quadratic, a, b, c)
+        if roots.shape == (2,) and roots[0] == roots[1]:
+            raise AssertionError(
+                f"{label} has two distinct roots {gap:.2g} apart, but yours returned a double "
+                "root. Delta = b^2 - 4ac is tiny here but positive: compare it with 0 exactly "
+                "(disc < 0, disc == 0), not with np.isclose or a tolerance."
+            )
         _check(
             solve_quadratic,
             a,
             b,
             c,
-            _exact_roots(a, b, c),
-            "when b^2 >> |4ac|, -b + sqrt(b^2 - 4ac) subtracts two nearly equal numbers and "
-            "loses the small root. Compute q = -(b + sign(b) sqrt(disc)) / 2, then the roots "
-            "q / a and c / q.",
-            rtol=1e-12,
-            forbid=True,
+            expected,
+            "nearly double roots: use the same stable formula; the tests allow an error of "
+            "1e-7 times the larger root here, since Delta itself is rounded.",
+            rtol=0.0,
+            atol=1e-7 * scale,
         )
 
 

@@ -1,4 +1,19 @@
+"""Clauses of question 7 (log_likelihood), each with the hidden case that checks it and the
+wrong variant that breaks it alone:
+
+- the SUM (not the mean) of log p_i over labels 1 and log(1 - p_i) over labels 0, relative
+  error 1e-9: test_small_random_datasets; variants "mean", "forgets the labels 0".
+- lists as well as arrays: test_small_random_datasets.
+- never multiply the probabilities (up to 50 000 examples): test_many_labels_do_not_underflow;
+  variant "log of the product".
+- certain labels (p = 1 with y = 1, p = 0 with y = 0) contribute 0, not nan:
+  test_certain_predictions; variant "y log p + (1 - y) log(1 - p)".
+- labels may be ints or floats: test_certain_predictions.
+"""
+
 OK_FORMAT = False
+
+import copy
 
 import numpy as np
 from otter.test_files import test_case
@@ -21,7 +36,8 @@ def _oracle(p, y):
 
 
 def _value(log_likelihood, p, y, label):
-    result = call(log_likelihood, p, y)
+    # copies: the oracle is computed from p and y after this call
+    result = call(log_likelihood, copy.deepcopy(p), copy.deepcopy(y))
     return to_number(result, what=label)
 
 

@@ -1,3 +1,22 @@
+"""Clauses of question 8 (logsumexp), each with the hidden case that checks it and the wrong
+variant that breaks it alone:
+
+- log(sum(exp(x))) over all entries (axis=None, a single number) or along one axis (that
+  axis removed, negative axes too), relative error 1e-10: test_random_arrays_every_axis;
+  variants "keeps the reduced axis", "max without keepdims".
+- entries as large as 1e6 (no overflow): test_huge_inputs; variant "naive".
+- entries as small as -1e6 (no underflow to log 0): test_very_negative_inputs; variant
+  "forgets to add the max back" (and "naive").
+- the max is taken along the reduction axis: test_rows_of_different_scales; variant
+  "global max".
+- -inf entries add nothing, an all -inf slice gives -inf: test_minus_infinity_float32_and_lists;
+  variant "max trick without guarding -inf".
+- float32 input is computed in float64 and meets the same 1e-10 (against the float64
+  log-sum-exp of the same float32 values), lists work: test_minus_infinity_float32_and_lists;
+  variant "stays in float32".
+- no scipy.special.logsumexp: every hidden case (forbid_calls); variant "calls scipy".
+"""
+
 OK_FORMAT = False
 
 import numpy as np
@@ -37,6 +56,13 @@ def _check(logsumexp, x, axis, label, hint, rtol=1e-10):
                 "Keep the max with keepdims=True while you compute, then drop that axis."
             )
         found = array
+    values = np.asarray(found, dtype=float)
+    if np.any(~np.isfinite(values) & np.isfinite(expected)):
+        hint = (
+            "exp overflows to inf above about 709 and underflows to 0 below about -745: "
+            "subtract the max m along the reduction axis so that every exponent is <= 0, "
+            "then add m back."
+        )
     assert_close(
         found,
         expected,
@@ -137,7 +163,14 @@ def test_minus_infinity_float32_and_lists(logsumexp):
     )
     _check(logsumexp, x, 1, "rows holding -inf (one row is all -inf)", hint)
     _check(logsumexp, x[0], None, "a vector holding -inf", hint)
-    x32 = rng.normal(scale=10, size=(4, 3)).astype(np.float32)
-    _check(logsumexp, x32, 0, "a float32 array", "float32 input is fine.", rtol=1e-5)
+    x32 = (1e4 + rng.normal(scale=10, size=(4, 3))).astype(np.float32)
+    _check(
+        logsumexp,
+        x32,
+        0,
+        "a float32 array",
+        "convert the input with np.asarray(x, dtype=float): float32 arithmetic keeps only about "
+        "7 digits, far from the 1e-10 asked.",
+    )
     values = [float(v) for v in rng.normal(size=6)]
     _check(logsumexp, values, None, "a Python list", "convert x with np.asarray first.")

@@ -1,3 +1,25 @@
+"""Clauses of question 9, each with the hidden case that checks it and the wrong variant that
+breaks it alone:
+
+- sigmoid matches 1 / (1 + exp(-x)) to relative 1e-9 or absolute 1e-15, elementwise, the
+  shape of x, a number for a number: test_sigmoid_random; variant "sign error".
+- no overflow and no invalid value for ANY finite x, with numpy's overflow and invalid-value
+  warnings turned into errors around every sigmoid call (np.errstate(over="raise",
+  invalid="raise")): test_large_inputs_by_hand, test_sigmoid_extreme_inputs; variants
+  "naive 1 / (1 + exp(-x))" (only an overflow warning: its values are right),
+  "exp(x) / (1 + exp(x))", "np.where with both naive branches".
+- float32 input is computed in float64 and meets the same tolerance:
+  test_sigmoid_extreme_inputs; variant "sigmoid stays in float32".
+- logit(p) = log(p / (1 - p)), relative 1e-9 on ordinary p: test_logit_random; variants
+  "log((1 - p) / p)", "log(p / (1 + p))".
+- logit accurate (relative 1e-6) for p as small as 1e-300: test_logit_random; variant
+  "2 artanh(2p - 1)".
+- logit of float32 input computed in float64: test_logit_random; variant "logit stays in
+  float32".
+- logit(0) = -inf, logit(1) = inf, and the two are inverse functions (with absolute checks
+  above): test_inverse_pair.
+"""
+
 OK_FORMAT = False
 
 import numpy as np
@@ -127,14 +149,17 @@ def test_sigmoid_extreme_inputs(sigmoid):
         what="sigmoid(-x) compared with 1 - sigmoid(x)",
         hint="the sigmoid is symmetric: sigmoid(-x) = 1 - sigmoid(x).",
     )
-    x32 = np.array([-100.0, -50.0, 0.0, 50.0, 100.0], dtype=np.float32)
+    x32 = np.concatenate([[-100.0, -50.0, 0.0, 50.0, 100.0], rng.normal(scale=4, size=8)])
+    x32 = x32.astype(np.float32)
+    found = to_array(_strict(sigmoid, x32, "sigmoid"), what="sigmoid on a float32 array")
     assert_close(
-        _strict(sigmoid, x32, "sigmoid"),
+        found,
         _expit(x32),
-        rtol=1e-6,
+        rtol=1e-9,
         atol=1e-15,
         what="sigmoid on a float32 array",
-        hint="in float32, exp overflows already above 88. " + STABILITY_HINT,
+        hint="compute in float64 (np.asarray(x, dtype=float)): float32 keeps only about 7 "
+        "digits, far from the 1e-9 asked.",
     )
 
 
@@ -151,8 +176,22 @@ def test_logit_random(logit):
             what=f"logit on an array of shape {shape}",
             hint="logit(p) = log(p / (1 - p)): the probability goes on top.",
         )
+    p32 = rng.uniform(0.01, 0.99, size=6).astype(np.float32)
+    assert_close(
+        call(logit, p32.copy(), what="a float32 array of probabilities"),
+        _logit(p32),
+        rtol=1e-9,
+        atol=1e-12,
+        what="logit on a float32 array",
+        hint="compute in float64 (np.asarray(p, dtype=float)): float32 keeps only about 7 digits.",
+    )
     p = np.array([1e-300, 1e-20, 1e-8, 0.3, 1 - 1e-8, 1 - 1e-12])
-    found = assert_finite(call(logit, p.copy()), what="logit near 0 and 1")
+    found = assert_finite(
+        call(logit, p.copy(), what="probabilities from 1e-300 to 1 - 1e-12"),
+        what="logit of probabilities from 1e-300 to 1 - 1e-12 (none is exactly 0 or 1)",
+        hint="a formula through 2p - 1 or 1 / p - 1 rounds for tiny p and gives log(0); "
+        "log(p) - log(1 - p), with np.log1p(-p), stays finite.",
+    )
     assert_close(
         found,
         _logit(p),

@@ -1,3 +1,17 @@
+"""Clauses of question 1 (linear_combination), each with the hidden case that checks it and
+the wrong variant that breaks it alone:
+
+- sum_i c_i v_i, shape (n,), relative 1e-10, for arrays and lists, k, n >= 1:
+  test_random_combinations; variants "wrong broadcasting axis", "sums each scaled vector
+  (axis=1)", "averages".
+- a FLOAT array even for integer inputs, real coefficients on integer vectors not truncated:
+  test_integer_inputs (checks the dtype); variants "np.zeros_like(an integer vector)",
+  "np.dot straight on integer inputs".
+- integer entries whose products overflow int64 still give the right value:
+  test_integer_inputs (3e9 * 4e9 = 1.2e19 > 9.2e18); variant "np.dot straight on integer
+  inputs".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -23,7 +37,7 @@ def test_small_example(linear_combination):
     )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_random_combinations(linear_combination):
     rng = np.random.default_rng(101)
     for k, n in [(1, 4), (3, 3), (2, 5), (5, 2), (4, 4), (6, 1)]:
@@ -43,6 +57,11 @@ def test_random_combinations(linear_combination):
                 hint="the result has one entry per coordinate (length n): coefficient i "
                 "scales row i, and the scaled rows are summed over i (axis 0).",
             )
+
+
+@test_case(points=1, hidden=True)
+def test_integer_inputs(linear_combination):
+    rng = np.random.default_rng(102)
     # integer inputs, and the standard basis picks out one vector
     V = rng.integers(-9, 10, size=(3, 5))
     assert_close(
@@ -62,3 +81,28 @@ def test_random_combinations(linear_combination):
             hint="the result is a FLOAT array: convert with np.asarray(..., dtype=float), and do "
             "not accumulate into np.zeros_like(an integer vector), which is an integer array.",
         )
+    result = call(
+        linear_combination,
+        [2, -3],
+        copy.deepcopy(V[:2]),
+        what="integer coefficients and an integer array of vectors",
+    )
+    array = np.asarray(result)
+    if not np.issubdtype(array.dtype, np.floating):
+        raise AssertionError(
+            f"linear_combination([2, -3], V) with an integer V returned an array of dtype "
+            f"{array.dtype}; the task asks for a FLOAT array: convert the inputs with "
+            "np.asarray(..., dtype=float) first."
+        )
+    # products of 3e9 by 4e9 overflow int64 (largest 9.2e18): only float arithmetic is right
+    big_c = [3_000_000_000, -2_000_000_000]
+    big_V = np.array([[4_000_000_000, 1, -3_000_000_000], [5, 4_000_000_000, 2_500_000_000]])
+    expected = np.asarray(big_c, dtype=float) @ big_V.astype(float)
+    assert_close(
+        call(linear_combination, list(big_c), big_V.copy(), what="integers near 4e9"),
+        expected,
+        rtol=1e-10,
+        what="linear_combination with integer entries near 4e9 (products above 1e19)",
+        hint="numpy's int64 wraps around silently above 9.2e18: convert the inputs to float "
+        "before multiplying.",
+    )

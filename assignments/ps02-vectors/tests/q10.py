@@ -1,3 +1,20 @@
+"""Clauses of question 10 (recommend), each with the hidden case that checks it and the wrong
+variant that breaks it alone. Every case passes a correct cosine similarity as
+`similarity`, so a mistake in question 5 costs points only there.
+
+- score_i = sum_j cos(R_u, R_j) R_ji; the n unrated items with the highest scores, best
+  first: test_random_ratings; variants "raw dot product", "cosine distance".
+- only items with R[user, i] == 0 are candidates, returned as item indices:
+  test_random_ratings (and every case); variants "recommends rated items", "positions in
+  the candidate list".
+- a user with no ratings has similarity 0 (no NaN): test_ties_and_zero_rows, test_new_user;
+  variant "no zero-row convention".
+- equal scores keep the smaller item index first: test_ties_and_zero_rows, test_new_user;
+  variant "np.argsort(scores)[::-1]".
+- including or excluding j = user changes nothing (it adds s_u R_ui = 0 to every
+  candidate): accepted, variant "keeps the user's own similarity".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -11,9 +28,9 @@ name = "q10"
 points = 5
 
 HINT = (
-    "similarity s_j = cosine similarity of R[user] and R[j] (0 for j = user and for zero "
-    "rows), score_i = sum_j s_j * R[j, i]; keep only items with R[user, i] == 0 and sort "
-    "them by score, highest first."
+    "similarity s_j = cosine similarity of R[user] and R[j] (0 for zero rows), score_i = "
+    "sum_j s_j * R[j, i]; keep only items with R[user, i] == 0 and sort them by score, "
+    "highest first."
 )
 
 
@@ -27,8 +44,23 @@ def oracle_scores(R, user):
     return sims @ R
 
 
+def correct_similarity(u, v):
+    """A correct answer to question 5, handed to recommend (it runs in the grader)."""
+    u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
+    nu, nv = np.sqrt(np.sum(u * u)), np.sqrt(np.sum(v * v))
+    return 0.0 if nu == 0 or nv == 0 else float(np.sum(u * v) / (nu * nv))
+
+
 def recommended(recommend, R, user, n, what):
-    idx = to_array(call(recommend, copy.deepcopy(R), user, n), what)
+    result = call(
+        recommend,
+        copy.deepcopy(R),
+        user,
+        n,
+        correct_similarity,
+        what=f"{what}, with a correct cosine similarity as `similarity`",
+    )
+    idx = to_array(result, what)
     if idx.shape != (n,):
         raise AssertionError(
             f"{what} should return {n} item indices (shape ({n},)), found shape {idx.shape}."
@@ -74,15 +106,24 @@ def test_random_ratings(recommend):
                 found = recommended(recommend, given, user, n, what)
                 scores = oracle_scores(R, user)
                 candidates = np.sort(scores[R[user] == 0])[::-1]
+                if n > 1 and np.allclose(scores[found], np.sort(scores[found])):
+                    hint = (
+                        "your items come in INCREASING order of score: return the best first "
+                        "(np.argsort(-scores, kind='stable'))."
+                    )
+                else:
+                    hint = (
+                        "these are not the unrated items with the highest scores score_i = "
+                        "sum_j s_j R[j, i], where s_j is the cosine SIMILARITY of R[user] and "
+                        "R[j] (the function you are given)."
+                    )
                 assert_close(
                     scores[found],
                     candidates[:n],
                     rtol=1e-9,
                     atol=1e-12,
                     what=f"the scores of the items returned by {what}",
-                    hint="return the unrated items with the HIGHEST scores, best first; "
-                    "weigh each user's ratings by the COSINE similarity, not by the raw "
-                    "dot product or by the cosine distance.",
+                    hint=hint,
                 )
 
 
@@ -100,12 +141,17 @@ def test_ties_and_zero_rows(recommend):
     with np.errstate(all="ignore"):
         found = recommended(recommend, R, 0, 4, what)
     if not np.array_equal(found, [4, 5, 1, 2]):
-        raise AssertionError(
-            f"{what}, and user 2 has rated nothing: the order of the items is wrong. Hint: a "
-            "user with no ratings has similarity 0 (not NaN); equal scores keep the smaller "
-            "item index first (np.argsort(-scores, kind='stable'), not "
-            "np.argsort(scores)[::-1])."
-        )
+        if np.array_equal(found, [5, 4, 2, 1]):
+            hint = (
+                "these are the right items, but equal scores must keep the smaller item index "
+                "first: np.argsort(-scores, kind='stable'), not np.argsort(scores)[::-1]."
+            )
+        else:
+            hint = (
+                "user 2 has rated nothing, so their similarity with user 0 is 0 by the "
+                "convention of question 5 (not NaN): their row must add nothing to the scores."
+            )
+        raise AssertionError(f"{what}, and user 2 has rated nothing: found {found}. Hint: {hint}")
 
 
 @test_case(points=1, hidden=True)
@@ -117,7 +163,15 @@ def test_new_user(recommend):
     with np.errstate(all="ignore"):
         found = recommended(recommend, R, 4, 3, what)
     if not np.array_equal(found, [0, 1, 2]):
-        raise AssertionError(
-            f"{what}: every score is 0, so the tie rule (smaller index first) decides. "
-            "Hint: the similarity with a zero vector is 0, not NaN."
-        )
+        if list(found) == sorted(found.tolist(), reverse=True):
+            hint = (
+                "equal scores keep the smaller item index first: np.argsort(-scores, "
+                "kind='stable'), not np.argsort(scores)[::-1]."
+            )
+        else:
+            hint = (
+                "with a user who has rated nothing, every similarity s_j is 0 (the zero-vector "
+                "convention of question 5: a similarity, not NaN and not the distance 1 - s), "
+                "so every score is 0 and the tie rule (smaller index first) decides."
+            )
+        raise AssertionError(f"{what}: expected [0 1 2], found {found}. Hint: {hint}")

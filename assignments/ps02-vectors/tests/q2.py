@@ -1,3 +1,23 @@
+"""Clauses of question 2, each with the hidden case that checks it and the wrong variant that
+breaks it alone:
+
+- dot_loop(u, v) = sum_i u_i v_i for lists and arrays, relative 1e-10:
+  test_dot_loop_random; variants "loop starts at index 1", "multiplies the sums".
+- the empty dot product is 0: test_dot_loop_random.
+- integer entries whose products overflow numpy's int64 still give the right value:
+  test_dot_loop_random (numpy int64 arrays near 4e9); variant "accumulates numpy int64
+  products".
+- different lengths raise ValueError: test_dot_loop_rejects_mismatched_lengths; variant
+  "zip without checking lengths".
+- written with a loop, without np.dot, @ or np.sum: on the student's honour (the prompt
+  says so).
+- rowwise_dot(U, V)[i] = U[i] . V[i], shape (m,): test_rowwise_dot_random; variants
+  "U @ V.T", "sums over axis 0".
+- rowwise_dot on integer arrays whose products overflow int64: test_rowwise_dot_random;
+  variant "rowwise_dot in int64".
+- rowwise_dot without a Python loop: on the student's honour (the prompt says so).
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -78,6 +98,19 @@ def test_dot_loop_random(dot_loop):
         what="dot_loop on two integer arrays of length 9",
         hint="integers are vectors too: the same loop should work.",
     )
+    big_u = np.array([4_000_000_000, -3_000_000_000, 7])
+    big_v = np.array([3_000_000_000, -3_500_000_000, -2])
+    assert_close(
+        to_number(
+            call(dot_loop, big_u.copy(), big_v.copy(), what="int64 arrays with entries near 4e9"),
+            "dot_loop on int64 arrays with entries near 4e9",
+        ),
+        float(np.dot(big_u.astype(float), big_v.astype(float))),
+        rtol=1e-10,
+        what="dot_loop on int64 arrays with entries near 4e9 (products above 1e19)",
+        hint="a product of two numpy int64 numbers wraps around above 9.2e18 (with only a "
+        "warning): convert each entry with float(...) before multiplying.",
+    )
     assert_close(
         to_number(call(dot_loop, [], []), "dot_loop([], [])"),
         0.0,
@@ -114,4 +147,16 @@ def test_rowwise_dot_random(rowwise_dot):
         call(rowwise_dot, U.copy(), V.copy()),
         np.einsum("ij,ij->i", U, V),
         what="rowwise_dot on integer arrays of shape (3, 4)",
+    )
+    U = np.array([[4_000_000_000, 1], [-3_000_000_000, 2_000_000_000]])
+    V = np.array([[3_000_000_000, 5], [3_500_000_000, 4_000_000_000]])
+    with np.errstate(over="ignore"):
+        found = call(rowwise_dot, U.copy(), V.copy(), what="int64 arrays with entries near 4e9")
+    assert_close(
+        found,
+        np.einsum("ij,ij->i", U.astype(float), V.astype(float)),
+        rtol=1e-10,
+        what="rowwise_dot on int64 arrays with entries near 4e9 (products above 1e19)",
+        hint="numpy's int64 wraps around silently above 9.2e18: convert U and V with "
+        "np.asarray(..., dtype=float) before multiplying.",
     )

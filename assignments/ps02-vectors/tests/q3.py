@@ -1,3 +1,18 @@
+"""Clauses of question 3 (lp_norm), each with the hidden case that checks it and the wrong
+variant that breaks it alone:
+
+- L2 = sqrt(sum x_i^2), relative 1e-10, lists and arrays, entries up to 1e100, the zero
+  vector: test_l2_norm; variant "forgets the 1/p power".
+- integer entries whose squares overflow int64 (near 4e9) still give the right norm:
+  test_l2_norm; variant "squares integer entries in int64".
+- L1 sums ABSOLUTE values, L-inf is max |x_i| (largest entry negative), integers, zero
+  vector: test_l1_and_linf_norms; variants "max(x) without abs", "no absolute values".
+- a general real p >= 1: test_general_p (covered by "no absolute values" and "forgets the
+  1/p power").
+- np.linalg.norm and scipy.linalg.norm are forbidden: every case (forbid_calls); variants
+  "np.linalg.norm", "scipy.linalg.norm".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -38,15 +53,26 @@ def test_l2_norm(lp_norm):
     rng = np.random.default_rng(303)
     cases = [rng.normal(scale=s, size=n) for n, s in [(1, 1.0), (5, 2.0), (40, 0.3)]]
     cases += [rng.integers(-50, 50, size=6), rng.normal(scale=1e100, size=8), np.zeros(4)]
+    cases.append(np.array([4_000_000_000, -3_000_000_000, 12]))
     for x in cases:
-        what = f"lp_norm(x, 2) for x of length {x.size}"
-        assert_close(
-            norm_of(lp_norm, x, 2, what),
-            np.sqrt(np.sum(np.abs(x.astype(float)) ** 2)),
-            rtol=1e-10,
-            what=what,
-            hint="L2 = sqrt(sum of x_i**2); did you forget the square root?",
-        )
+        scale = float(np.max(np.abs(x))) if x.size else 0.0
+        what = f"lp_norm(x, 2) for x of length {x.size} with entries up to {scale:.2g}"
+        if x.dtype.kind == "i":
+            what = f"lp_norm(x, 2) for an int64 x of length {x.size} with entries up to {scale:.2g}"
+        expected = float(np.sqrt(np.sum(np.abs(x.astype(float)) ** 2)))
+        found = norm_of(lp_norm, x, 2, what)
+        if np.isnan(found):
+            hint = "the result is NaN: check any division (the zero vector has norm 0)."
+        elif expected > 0 and abs(found - expected**2) <= 1e-9 * expected**2:
+            hint = "that is the SQUARE of the norm: take the square root of the sum of squares."
+        elif x.dtype.kind == "i":
+            hint = (
+                "numpy's int64 wraps around silently above 9.2e18, and 4e9 squared is 1.6e19: "
+                "convert x with np.asarray(x, dtype=float) before squaring."
+            )
+        else:
+            hint = "L2 = sqrt(sum of x_i**2)."
+        assert_close(found, expected, rtol=1e-10, what=what, hint=hint)
     x = rng.normal(size=5)
     assert_close(
         norm_of(lp_norm, x.tolist(), 2, "lp_norm on a list"),
@@ -98,11 +124,18 @@ def test_general_p(lp_norm):
     rng = np.random.default_rng(305)
     for p in [1.5, 3, 4.0, 7]:
         x = rng.normal(scale=2.0, size=9)
+        found = norm_of(lp_norm, x, p, f"lp_norm(x, {p})")
+        total = np.sum(np.abs(x) ** p)
+        if np.isclose(found, total, rtol=1e-9):
+            hint = "that is sum |x_i|**p: take its 1/p power."
+        elif np.isnan(found):
+            hint = "NaN: a negative entry raised to a fractional power; take |x_i| first."
+        else:
+            hint = "the general formula is (sum |x_i|**p) ** (1/p)."
         assert_close(
-            norm_of(lp_norm, x, p, f"lp_norm(x, {p})"),
-            np.sum(np.abs(x) ** p) ** (1 / p),
+            found,
+            total ** (1 / p),
             rtol=1e-10,
             what=f"lp_norm(x, {p}) for a vector with negative entries",
-            hint="the general formula is (sum |x_i|**p) ** (1/p): take absolute values first, "
-            "and do not forget the 1/p power.",
+            hint=hint,
         )

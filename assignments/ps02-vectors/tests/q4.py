@@ -1,3 +1,17 @@
+"""Clauses of question 4, each with the hidden case that checks it and the wrong variant that
+breaks it alone:
+
+- euclidean_distance = sqrt(sum (u_i - v_i)^2), relative 1e-10, lists and arrays, symmetric,
+  0 from a point to itself, entries up to 1e100: test_euclidean; variants "squared
+  distance", "|u| - |v|".
+- manhattan_distance = sum |u_i - v_i|: test_manhattan; variants "sum(u - v)",
+  "|sum(u - v)|".
+- integers allowed, including entries whose squared differences overflow int64:
+  test_euclidean; variant "subtracts and squares in int64".
+- the scipy.spatial.distance shortcuts are forbidden: every case (forbid_calls); variant
+  "cityblock".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -49,14 +63,12 @@ def test_euclidean(euclidean_distance):
         v = rng.normal(scale=scale, size=n)
         what = f"euclidean_distance(u, v) for vectors of length {n}"
         expected = np.sqrt(np.sum((u - v) ** 2))
-        assert_close(
-            distance(euclidean_distance, u, v, what),
-            expected,
-            rtol=1e-10,
-            what=what,
-            hint="compute the difference u - v, square, sum, and take the square root "
-            "(a squared distance is not a distance).",
-        )
+        found = distance(euclidean_distance, u, v, what)
+        if abs(found - expected**2) <= 1e-9 * expected**2 and abs(expected - 1) > 1e-3:
+            hint = "that is the SQUARED distance: take the square root of the sum of squares."
+        else:
+            hint = "compute the difference u - v, square it, sum, and take the square root."
+        assert_close(found, expected, rtol=1e-10, what=what, hint=hint)
         assert_close(
             distance(euclidean_distance, v.tolist(), u.tolist(), what),
             expected,
@@ -78,6 +90,18 @@ def test_euclidean(euclidean_distance):
         rtol=1e-12,
         what="euclidean_distance on integer vectors",
     )
+    u = np.array([4_000_000_000, -2_000_000_000, 5])
+    v = np.array([-1_000_000_000, 2_500_000_000, -5])
+    with np.errstate(over="ignore"):
+        found = distance(euclidean_distance, u, v, "euclidean_distance on int64 near 4e9")
+    assert_close(
+        found,
+        np.sqrt(np.sum((u.astype(float) - v.astype(float)) ** 2)),
+        rtol=1e-10,
+        what="euclidean_distance on int64 vectors with entries near 4e9",
+        hint="(5e9)^2 = 2.5e19 does not fit in numpy's int64 (largest 9.2e18, and it wraps "
+        "around silently): convert u and v to float before subtracting and squaring.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -92,7 +116,8 @@ def test_manhattan(manhattan_distance):
             np.sum(np.abs(u - v)),
             rtol=1e-10,
             what=what,
-            hint="add the ABSOLUTE differences |u_i - v_i|; signed differences cancel.",
+            hint="add the ABSOLUTE differences |u_i - v_i|, taking the absolute value of each "
+            "difference before summing.",
         )
         assert_close(
             distance(manhattan_distance, v.tolist(), u.tolist(), what),

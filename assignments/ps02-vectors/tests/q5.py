@@ -1,3 +1,23 @@
+"""Clauses of question 5, each with the hidden case that checks it and the wrong variant that
+breaks it alone:
+
+- cosine_similarity = u.v / (|u| |v|), relative 1e-9, lists and arrays, entries up to
+  1e100, scale-invariant, odd in u: test_cosine_similarity_random; variants "cosine
+  distance", "squared norms".
+- integer entries whose products overflow int64: test_cosine_similarity_random; variant
+  "computes in int64".
+- a zero vector gives 0.0, with no NaN and no warning (the case runs inside
+  np.errstate(all="raise")): test_cosine_similarity_zero_vector; variants "0/0 gives NaN",
+  "computes 0/0 and then replaces the NaN by 0".
+- angle_between in radians in [0, pi]: test_angle_between; variants "degrees",
+  "raw dot product".
+- (anti)parallel vectors give 0 and pi, not NaN: test_angle_between; variant "no clipping".
+- entries up to 1e100 for the angle (no (u.u)(v.v) overflow): test_angle_between; variant
+  "sqrt((u.u)(v.v))".
+- scipy.spatial.distance.cosine and cdist are forbidden: every case (forbid_calls); variant
+  "calls scipy cosine".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -5,7 +25,7 @@ import copy
 import numpy as np
 from otter.test_files import test_case
 
-from mlmath_checks import assert_close, forbid_calls, to_number
+from mlmath_checks import assert_close, call, forbid_calls, to_number
 
 name = "q5"
 points = 6
@@ -39,11 +59,14 @@ def test_small_examples(cosine_similarity, angle_between):
         hint="(1*2 + 2*1) / (sqrt(5) * sqrt(5)).",
         reveal=True,
     )
+    angle = angle_of(angle_between, [1, 0], [1, 1], "angle_between([1, 0], [1, 1])")
     assert_close(
-        angle_of(angle_between, [1, 0], [1, 1], "angle_between([1, 0], [1, 1])"),
+        angle,
         np.pi / 4,
         what="angle_between([1, 0], [1, 1])",
-        hint="the answer is in radians: pi/4, not 45.",
+        hint="the answer is in radians: pi/4, not 45."
+        if np.isclose(angle, 45.0)
+        else "theta = arccos(u.v / (|u| |v|)) = arccos(1 / sqrt(2)).",
         reveal=True,
     )
 
@@ -56,15 +79,17 @@ def test_cosine_similarity_random(cosine_similarity):
         v = rng.normal(scale=scale, size=n)
         what = f"cosine_similarity(u, v) for random vectors of length {n}"
         result = cos_of(cosine_similarity, u, v, what)
-        assert_close(
-            result,
-            oracle_cos(u, v),
-            rtol=1e-9,
-            atol=1e-12,
-            what=what,
-            hint="divide the dot product by the PRODUCT OF THE NORMS (square roots of the "
-            "sums of squares); this is a similarity, not the distance 1 - similarity.",
-        )
+        expected = oracle_cos(u, v)
+        if np.isclose(result, 1 - expected, rtol=1e-9, atol=1e-12):
+            hint = "that is the cosine DISTANCE 1 - cos; return the similarity cos itself."
+        elif not -1 - 1e-9 <= result <= 1 + 1e-9:
+            hint = (
+                f"a cosine similarity lies in [-1, 1], found {result:.3g}: divide the dot "
+                "product by the product of the two NORMS (square roots of the sums of squares)."
+            )
+        else:
+            hint = "cos = u.v / (|u| |v|), with |u| = sqrt(u.u)."
+        assert_close(result, expected, rtol=1e-9, atol=1e-12, what=what, hint=hint)
         assert_close(
             cos_of(cosine_similarity, (7.5 * u).tolist(), v.tolist(), what),
             result,
@@ -88,6 +113,19 @@ def test_cosine_similarity_random(cosine_similarity):
         rtol=1e-12,
         what="cosine_similarity on integer vectors",
     )
+    u = np.array([4_000_000_000, -3_000_000_000, 1])
+    v = np.array([3_000_000_000, 3_900_000_000, 2])
+    with np.errstate(over="ignore", invalid="ignore"):
+        found = cos_of(cosine_similarity, u, v, "cosine_similarity on int64 near 4e9")
+    assert_close(
+        found,
+        oracle_cos(u, v),
+        rtol=1e-9,
+        atol=1e-12,
+        what="cosine_similarity on int64 vectors with entries near 4e9",
+        hint="a product of two int64 numbers near 4e9 is above 9.2e18 and wraps around "
+        "silently: convert u and v with np.asarray(..., dtype=float) first.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -95,16 +133,26 @@ def test_cosine_similarity_zero_vector(cosine_similarity):
     rng = np.random.default_rng(502)
     v = rng.normal(size=5)
     z = np.zeros(5)
+    hint = (
+        "by this problem set's convention the similarity with a zero vector is 0.0, with no "
+        "NaN and no warning: check for a zero norm BEFORE dividing (this case runs with "
+        "numpy warnings turned into errors, so 0/0 followed by a fix-up fails)."
+    )
     for a, b, label in [(z, v, "(zeros, v)"), (v, z, "(v, zeros)"), (z, z, "(zeros, zeros)")]:
-        with np.errstate(all="ignore"):
-            result = cos_of(cosine_similarity, a, b, f"cosine_similarity{label}")
-        assert_close(
-            result,
-            0.0,
-            what=f"cosine_similarity{label}",
-            hint="by this problem set's convention the similarity with a zero vector is 0.0; "
-            "check for a zero norm before dividing.",
-        )
+        with np.errstate(all="raise"):
+            result = to_number(
+                call(
+                    cosine_similarity,
+                    a.copy(),
+                    b.copy(),
+                    what=f"a zero vector {label}, with numpy warnings turned into errors",
+                    hint=hint,
+                ),
+                f"cosine_similarity{label}",
+            )
+        if np.isnan(result):
+            raise AssertionError(f"cosine_similarity{label} is NaN. {hint}")
+        assert_close(result, 0.0, what=f"cosine_similarity{label}", hint=hint)
 
 
 @test_case(points=2, hidden=True)
@@ -114,14 +162,13 @@ def test_angle_between(angle_between):
         u = rng.normal(size=n)
         v = rng.normal(size=n)
         what = f"angle_between(u, v) for random vectors of length {n}"
-        assert_close(
-            angle_of(angle_between, u, v, what),
-            np.arccos(np.clip(oracle_cos(u, v), -1, 1)),
-            rtol=1e-8,
-            what=what,
-            hint="the angle is arccos of the cosine similarity, in RADIANS (np.arccos already "
-            "returns radians; do not convert to degrees).",
-        )
+        expected = np.arccos(np.clip(oracle_cos(u, v), -1, 1))
+        found = angle_of(angle_between, u, v, what)
+        if np.isclose(found, np.degrees(expected)):
+            hint = "that is the angle in degrees: return radians (np.arccos already does)."
+        else:
+            hint = "the angle is arccos of the cosine similarity u.v / (|u| |v|)."
+        assert_close(found, expected, rtol=1e-8, what=what, hint=hint)
     u = rng.normal(scale=1e100, size=4)
     v = rng.normal(scale=1e100, size=4)
     assert_close(

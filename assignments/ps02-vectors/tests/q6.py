@@ -1,3 +1,21 @@
+"""Clauses of question 6 (pairwise_distances), each with the hidden case that checks it and
+the wrong variant that breaks it alone:
+
+- D[i, j] = d(X[i], Y[j]), shape (m, p), relative 1e-7 (absolute 1e-9 near 0), Euclidean:
+  test_euclidean; variants "squared distances", "transposed cosine".
+- D[i, i] of pairwise_distances(X, X) is 0 within 1e-9 and nothing is NaN: test_euclidean,
+  test_nearby_points_far_from_origin; variant "expansion without clipping" (NaN).
+- accurate for nearby points far from the origin (entries near 3e4 differing by 0.01 to 1),
+  where the expansion |x|^2 + |y|^2 - 2 x.y cancels: test_nearby_points_far_from_origin;
+  variant "expansion with clipping".
+- nested lists and integers, including entries whose squared differences overflow int64:
+  test_euclidean; variant "broadcasts in the inputs' dtype".
+- Manhattan sums absolute differences: test_manhattan (and the public case).
+- cosine DISTANCE 1 - cos, a zero row at distance 1 from everything: test_cosine; variants
+  "similarity instead of distance", "NaN for zero rows".
+- cdist and pdist are forbidden: every case (forbid_calls); variant "calls cdist".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -56,35 +74,25 @@ def test_small_example(pairwise_distances):
     )
 
 
-@test_case(points=3, hidden=True)
+@test_case(points=2, hidden=True)
 def test_euclidean(pairwise_distances):
     rng = np.random.default_rng(601)
     for m, p, n in [(5, 7, 3), (4, 4, 2), (1, 6, 5), (8, 1, 1), (12, 9, 4)]:
         X = rng.normal(scale=2.0, size=(m, n))
         Y = rng.normal(scale=2.0, size=(p, n))
         what = f"pairwise_distances(X, Y, 'euclidean') for X {X.shape}, Y {Y.shape}"
-        assert_close(
-            distances(pairwise_distances, X, Y, "euclidean", what),
-            cdist(X, Y),
-            rtol=1e-7,
-            atol=1e-9,
-            what=what,
-            hint=SHAPE_HINT + " Take the square root: these are distances, not squared ones.",
-        )
+        expected = cdist(X, Y)
+        D = distances(pairwise_distances, X, Y, "euclidean", what)
+        with np.errstate(all="ignore"):
+            squared = np.allclose(np.asarray(D, dtype=float), expected**2, rtol=1e-6)
+        hint = "these are SQUARED distances: take the square root." if squared else SHAPE_HINT
+        assert_close(D, expected, rtol=1e-7, atol=1e-9, what=what, hint=hint)
     X = rng.normal(scale=3.0, size=(40, 5))
     what = "pairwise_distances(X, X, 'euclidean') for X of shape (40, 5)"
     with np.errstate(all="ignore"):
         D = distances(pairwise_distances, X, X, "euclidean", what)
-    assert_close(
-        D,
-        cdist(X, X),
-        rtol=1e-6,
-        atol=1e-5,
-        what=what,
-        hint="the diagonal must be 0 and nothing may be NaN; if you expand "
-        "|x|^2 + |y|^2 - 2 x.y, rounding can make it slightly negative, so clip at 0 "
-        "before the square root.",
-    )
+    _check_diagonal(D, what)
+    assert_close(D, cdist(X, X), rtol=1e-7, atol=1e-9, what=what, hint=SHAPE_HINT)
     Xi = rng.integers(-5, 6, size=(4, 3))
     Yi = rng.integers(-5, 6, size=(6, 3))
     assert_close(
@@ -95,6 +103,65 @@ def test_euclidean(pairwise_distances):
         what="pairwise_distances on integer matrices given as nested lists",
         hint="convert the inputs with np.asarray(..., dtype=float) first.",
     )
+    Xb = np.array([[4_000_000_000, -3_000_000_000], [1, 2]])
+    Yb = np.array([[-4_000_000_000, 3_000_000_000], [5, -7], [2_000_000_000, 0]])
+    what = "pairwise_distances on int64 matrices with entries near 4e9"
+    with np.errstate(all="ignore"):
+        D = distances(pairwise_distances, Xb.copy(), Yb.copy(), "euclidean", what)
+    assert_close(
+        D,
+        cdist(Xb.astype(float), Yb.astype(float)),
+        rtol=1e-7,
+        atol=1e-9,
+        what=what,
+        hint="(8e9)^2 = 6.4e19 does not fit in numpy's int64 (largest 9.2e18, and it wraps "
+        "around silently): convert X and Y with np.asarray(..., dtype=float) first.",
+    )
+
+
+def _check_diagonal(D, what):
+    diagonal = np.abs(np.diagonal(np.asarray(D, dtype=float)))
+    if np.any(np.isnan(diagonal)):
+        raise AssertionError(
+            f"{what}: the diagonal (each row's distance to itself) contains NaN. If you expand "
+            "|x|^2 + |y|^2 - 2 x.y, rounding makes it slightly negative there and the square "
+            "root gives NaN; the task asks for the differences X[i] - Y[j] themselves."
+        )
+    if np.max(diagonal, initial=0.0) > 1e-9:
+        raise AssertionError(
+            f"{what}: a row's distance to itself should be 0 (within 1e-9), found up to "
+            f"{np.max(diagonal):.3g}. That is the rounding error of the expansion "
+            "|x|^2 + |y|^2 - 2 x.y: compute the differences X[i] - Y[j] instead "
+            "(broadcasting X[:, None, :] - Y[None, :, :])."
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_nearby_points_far_from_origin(pairwise_distances):
+    rng = np.random.default_rng(604)
+    X = 3e4 + rng.normal(scale=100.0, size=(6, 5))
+    Y = X[rng.permutation(6)] + rng.normal(size=(6, 5)) * 10 ** rng.uniform(-2, 0, size=(6, 1))
+    what = "pairwise_distances(X, Y) for nearby points with entries near 3e4"
+    expected = cdist(X, Y)
+    with np.errstate(all="ignore"):
+        D = distances(pairwise_distances, X, Y, "euclidean", what)
+    found = np.asarray(D, dtype=float)
+    with np.errstate(all="ignore"):
+        if np.allclose(found, expected**2, rtol=1e-6):
+            hint = "these are SQUARED distances: take the square root."
+        elif np.allclose(found, expected.T, rtol=1e-6):
+            hint = "this is D transposed: D[i, j] compares X[i] with Y[j]. " + SHAPE_HINT
+        else:
+            hint = (
+                "far from the origin, |x|^2 + |y|^2 - 2 x.y subtracts numbers near 5e9 and "
+                "keeps only their rounding error (about 1e-6): compute the differences "
+                "X[i] - Y[j] themselves, which are exact for nearby points."
+            )
+    assert_close(D, expected, rtol=1e-7, atol=1e-9, what=what, hint=hint)
+    what = "pairwise_distances(X, X) for rows with entries near 3e4"
+    with np.errstate(all="ignore"):
+        D = distances(pairwise_distances, X, X, "euclidean", what)
+    _check_diagonal(D, what)
 
 
 @test_case(points=1, hidden=True)
@@ -146,4 +213,16 @@ def test_cosine(pairwise_distances):
         what=what,
         hint="a zero vector has cosine similarity 0 with everything (the convention of "
         "question 5), so its cosine distance is 1, not NaN.",
+    )
+    what = "pairwise_distances(X, X, 'cosine') with a zero row in X"
+    with np.errstate(all="ignore"):
+        D = distances(pairwise_distances, X, X, "cosine", what)
+    assert_close(
+        D,
+        oracle_cosine(X, X),
+        rtol=1e-7,
+        atol=1e-9,
+        what=what,
+        hint="a non-zero row is at cosine distance 0 from itself (within 1e-9); the zero row "
+        "is at distance 1 from everything, itself included (similarity 0 by convention).",
     )

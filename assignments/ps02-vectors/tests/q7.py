@@ -1,3 +1,17 @@
+"""Clauses of question 7 (k_nearest), each with the hidden case that checks it and the wrong
+variant that breaks it alone:
+
+- the k rows with the smallest EUCLIDEAN distances, nearest first, as k integer indices,
+  arrays or nested lists: test_random_points; variants "k farthest", "Manhattan distance".
+- ties broken by the smaller index, also on long arrays: test_ties_smallest_index_first;
+  variants "default (unstable) argsort", "argpartition".
+- exclude=i removes index i itself (not the first result, which may be a duplicate):
+  test_exclude; variants "drops the first result", "ignores exclude".
+- exclude=0 is an index like any other (not "no exclusion"): test_exclude; variant
+  "tests `if exclude:`".
+- k may be m (m - 1 with exclude): test_random_points, test_exclude.
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -117,6 +131,17 @@ def test_exclude(k_nearest):
             )
     for i in [0, 7, 14]:
         found = neighbours(k_nearest, X, X[i], 14, exclude=i, what="k_nearest with exclude")
+        if i in found.tolist():
+            extra = (
+                " exclude=0 is a real index: test `exclude is not None`, not `if exclude:` "
+                "(0 is falsy)."
+                if i == 0
+                else ""
+            )
+            raise AssertionError(
+                f"k_nearest(X, X[{i}], 14, exclude={i}) returned row {i} itself, which exclude "
+                f"forbids.{extra}"
+            )
         d = np.linalg.norm(X - X[i], axis=1)
         d[i] = np.inf
         assert_close(

@@ -1,3 +1,16 @@
+"""Clauses of question 8 (knn_predict), each with the hidden case that checks it and the
+wrong variant that breaks it alone. Every case passes a correct k_nearest as `nearest`, so
+a mistake in question 7 costs points only there.
+
+- majority vote of the k nearest training rows, one label per test row:
+  test_random_blobs; variant "votes among k - 1 neighbours".
+- k = 1 on the training points gives their own labels: test_k1_on_training_points.
+- a tied vote goes to the tied label that appears first in the neighbour list:
+  test_tied_votes; variants "smallest label (np.unique + argmax)", "farthest tied
+  neighbour", "max(set(labels), key=labels.count)".
+- labels of any type, strings included: test_iris, test_tied_votes; variant "np.bincount".
+"""
+
 OK_FORMAT = False
 
 import copy
@@ -30,10 +43,25 @@ def oracle_predict(X_train, y_train, X_test, k):
     return out
 
 
+def correct_k_nearest(X, query, k, exclude=None):
+    """A correct answer to question 7, handed to knn_predict (it runs in the grader)."""
+    X = np.asarray(X, dtype=float)
+    d = np.sqrt(np.sum((X - np.asarray(query, dtype=float)) ** 2, axis=1))
+    order = np.argsort(d, kind="stable")
+    if exclude is not None:
+        order = order[order != exclude]
+    return order[:k]
+
+
 def predictions(knn_predict, X_train, y_train, X_test, k, what):
-    found = np.asarray(
-        call(knn_predict, *copy.deepcopy((X_train, y_train, X_test)), k), dtype=object
+    result = call(
+        knn_predict,
+        *copy.deepcopy((X_train, y_train, X_test)),
+        k,
+        correct_k_nearest,
+        what=f"{len(X_test)} test rows, k = {k}, with a correct k_nearest as `nearest`",
     )
+    found = np.asarray(result, dtype=object)
     if found.shape != (len(X_test),):
         raise AssertionError(
             f"{what} should return one label per test row (shape "

@@ -1,3 +1,12 @@
+# q2: inverse_of_product and inverse_of_transpose. Clauses, with the hidden case that checks
+# each and the wrong variant that breaks it alone:
+# - (A1 ... Ak)^-1 = Ak^-1 ... A1^-1, for k >= 1 (k = 1 included), shape (n, n):
+#   test_inverse_of_product_random (checked as result @ (A1 ... Ak) = I, a property a
+#   constant or memorized answer cannot meet); variants "original order", "reverses but
+#   transposes each inverse".
+# - (A^T)^-1 = (A^-1)^T: test_inverse_of_transpose_random; variant "returns inv(A) itself".
+# - inv, solve, pinv (numpy and scipy) forbidden: forbid_calls in both hidden cases.
+
 OK_FORMAT = False
 
 import numpy as np

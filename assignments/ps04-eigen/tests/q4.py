@@ -1,3 +1,15 @@
+# q4: power_iteration. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - the dominant eigenpair (lam, v), v of unit length, up to sign: test_random_symmetric,
+#   test_non_symmetric; variant "never normalizes inside the loop" (test_large_and_small_scales).
+# - lam is the Rayleigh quotient of the final v, keeping the sign of a negative dominant
+#   eigenvalue: test_negative_dominant, test_max_iter_and_tol; variant "returns ||A v||".
+# - a random start (a nice start can be an eigenvector of a smaller eigenvalue):
+#   test_special_start_vectors; variant "starts from all ones".
+# - max_iter and tol are honoured: test_max_iter_and_tol (ratio 0.999, so stopping early is
+#   visible); variants "ignores max_iter", "ignores tol", "a fixed 30 iterations".
+# - eig, eigh, eigvals, svd forbidden: forbid_calls in every case; variant "uses np.linalg.eig".
+
 OK_FORMAT = False
 
 import numpy as np
@@ -31,9 +43,9 @@ FORBIDDEN = [
 ]
 
 
-def run(power_iteration, A):
+def run(power_iteration, A, what="a matrix", **kwargs):
     """Call power_iteration (no eig allowed) and unpack (lam, v), checking v has unit length."""
-    result = forbid_calls(FORBIDDEN, power_iteration, A.copy())
+    result = forbid_calls(FORBIDDEN, power_iteration, A.copy(), what=what, **kwargs)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
             f"power_iteration should return a pair (lam, v), found {describe(result)}."
@@ -80,13 +92,13 @@ def test_diagonal_example(power_iteration):
     )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_random_symmetric(power_iteration):
     rng = np.random.default_rng(401)
     for n in [2, 3, 6, 10]:
         lams = np.concatenate([[10.0], rng.uniform(-8, 8, size=n - 1)])
         A, v1 = symmetric_with(lams, rng)
-        lam, v = run(power_iteration, A)
+        lam, v = run(power_iteration, A, what=f"a random symmetric {n}x{n} matrix")
         assert_close(
             lam,
             10.0,
@@ -191,3 +203,32 @@ def test_special_start_vectors(power_iteration):
             "eigenvector of a smaller eigenvalue? Start from a random vector.",
         )
         assert_close_up_to_sign(v, v1, atol=1e-6, what="the dominant eigenvector")
+
+
+@test_case(points=1, hidden=True)
+def test_max_iter_and_tol(power_iteration):
+    # |lam2 / lam1| = 0.999: about 16000 steps to converge, so stopping early is visible
+    rng = np.random.default_rng(405)
+    lams = np.array([1.0, 0.999, 0.5, 0.3, -0.4, 0.2, 0.1, -0.05])
+    A, v1 = symmetric_with(lams, rng)
+    for kwargs, label, limit in [
+        ({"max_iter": 2}, "max_iter=2", "after max_iter steps"),
+        ({"tol": 1e-3, "max_iter": 100_000}, "tol=1e-3", "as soon as the change is below tol"),
+    ]:
+        what = f"a slowly converging 8x8 matrix (ratio 0.999) with {label}"
+        lam, v = run(power_iteration, A, what=what, **kwargs)
+        distance = min(np.linalg.norm(v - v1), np.linalg.norm(v + v1))
+        if distance < 1e-5:
+            raise AssertionError(
+                f"power_iteration on {what} returned a fully converged eigenvector (distance "
+                f"{distance:.1g} from the true one): it must stop {limit}. Use the "
+                f"{label.split('=')[0]} argument you are given."
+            )
+        assert_close(
+            lam,
+            float(v @ A @ v),
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"lam for {what}, against the Rayleigh quotient v.A v of the v returned",
+            hint="return the Rayleigh quotient of the final v, computed after the last update.",
+        )

@@ -1,3 +1,15 @@
+# q6: spectral_decomposition and from_spectrum. Clauses, with the hidden case that checks each
+# and the wrong variant that breaks it alone:
+# - lam descending, Q orthonormal, S Q = Q diag(lam), column i with lam[i]:
+#   test_distinct_eigenvalues; variants "keeps eigh's ascending order", "reverses lam but
+#   not Q", "eigenvectors as rows".
+# - orthonormal Q also for repeated eigenvalues: test_repeated_eigenvalues; variant "eig +
+#   sort (not orthogonal for a repeated eigenvalue)".
+# - from_spectrum = Q diag(lam) Q^T for Q of shape (n, r), r <= n: test_from_spectrum;
+#   variants "Q^T diag Q", "inv(Q) fails for a non-square Q".
+# - the round trip S = from_spectrum(*spectral_decomposition(S)): test_round_trip, paired
+#   with the absolute checks above (a constant answer cannot pass them).
+
 OK_FORMAT = False
 
 import numpy as np

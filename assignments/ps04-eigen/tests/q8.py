@@ -1,3 +1,12 @@
+# q8: truncation_errors. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - Frobenius error sqrt(sum of the discarded s^2), spectral error s[k] (0-based), checked
+#   against the actual norms of X - X_k: test_matches_actual_errors; variants "plain sum",
+#   "forgets the square root", "s[k-1]".
+# - k = 0 (all discarded) and k = len(s) (both errors 0): test_edge_cases; variant "indexes
+#   s[k] when k = len(s)".
+# - s may be a list: test_list_input.
+
 OK_FORMAT = False
 
 import copy

@@ -282,7 +282,7 @@ def power_iteration(A, max_iter=1000, tol=1e-10):
     A = np.asarray(A, dtype=float)
     v = np.random.default_rng(0).normal(size=A.shape[0])
     v = v / np.linalg.norm(v)
-    for _ in range(max(max_iter, 100_000)):
+    for _ in range(max_iter):
         w = A @ v
         w = w / np.linalg.norm(w)
         change = min(np.linalg.norm(w - v), np.linalg.norm(w + v))

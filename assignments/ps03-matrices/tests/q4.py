@@ -95,9 +95,10 @@ def _diagnosis(gaussian_solve, case_hint):
     """The hint that fits the evidence: no-swap probe, swap probe, then the case's own."""
     if not _solves(gaussian_solve, _PROBE, _PROBE_B):
         return (
-            "Even a 3x3 system that needs no row swap is not solved correctly: check the "
-            "elimination update row_i -= (A[i, k] / A[k, k]) row_k (on A and on b) and the "
-            "back substitution."
+            "Even a 3x3 system whose diagonal entries are already the largest in their "
+            "columns (so partial pivoting swaps nothing) is not solved correctly: check that "
+            "the pivot row is p = k + argmax(|A[k:, k]|) (here p = k), the elimination update "
+            "row_i -= (A[i, k] / A[k, k]) row_k (on A and on b), and the back substitution."
         )
     rotated = [2, 0, 1]
     if not _solves(gaussian_solve, _PROBE[rotated], _PROBE_B[rotated]):

@@ -106,15 +106,15 @@ def test_zero_and_negative_powers(matrix_power_eig):
     # triangular A has the eigenvalues 2, 0, -1, and eig returns the 0 exactly
     singular = np.array([[2.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, -1.0]])
     for k, expected in [(0, np.eye(3)), (2, singular @ singular)]:
-        check_power(
-            forbid_calls(
-                FORBIDDEN, matrix_power_eig, singular.copy(), k, what="a singular 3x3 matrix"
-            ),
-            expected,
-            f"A^{k} for a singular (but diagonalizable) 3x3 matrix",
-            "A^0 = I for every A: lam**0 = 1 also for lam = 0 (exp(k log(lam)) gives NaN "
-            "there). Only negative powers need an invertible A.",
+        found = forbid_calls(
+            FORBIDDEN, matrix_power_eig, singular.copy(), k, what="a singular 3x3 matrix"
         )
+        hint = "A^0 = I for every A (lam**0 = 1 also for lam = 0), and positive powers need no "
+        hint += "inverse of A either: only negative powers need an invertible A."
+        with np.errstate(invalid="ignore"):
+            if np.isnan(np.asarray(found, dtype=complex)).any():
+                hint += " Your result has NaN: exp(k log(lam)) is NaN for lam = 0; use lam**k."
+        check_power(found, expected, f"A^{k} for a singular (but diagonalizable) 3x3 matrix", hint)
     for n in [2, 3, 5]:
         lams = rng.uniform(0.5, 2, size=n) * rng.choice([-1, 1], size=n)
         _, _, A = diagonalizable(lams, rng)

@@ -775,6 +775,18 @@ def in_span(A, v, tol=1e-10):
     return bool(rank(np.hstack([A, v]), tol) == rank(A, tol))
 
 
+@variant("q6", wrong="rescales v to unit length instead of to the size of A")
+def in_span(A, v, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    v = np.asarray(v, dtype=float)
+    length = np.linalg.norm(v)
+    if length == 0:
+        return True
+    if not A.any():
+        return False
+    return bool(rank(np.column_stack([A, v / length]), tol) == rank(A, tol))
+
+
 @variant("q6", wrong="in_span ignores tol: calls rank with its default")
 def in_span(A, v, tol=1e-10):
     A = np.asarray(A, dtype=float)

@@ -669,6 +669,15 @@ def google_matrix(adj, alpha=0.85):
     return G
 
 
+@variant("q10", correct="vectorized with np.where: every column divided by its out-degree")
+def google_matrix(adj, alpha=0.85):
+    adj = np.array(adj, dtype=float)
+    n = len(adj)
+    out = adj.sum(axis=1)
+    M = np.where(out > 0, adj.T / np.where(out > 0, out, 1.0), 1.0 / n)
+    return alpha * M + (1 - alpha) * np.ones((n, n)) / n
+
+
 # q11: PageRank
 
 
@@ -774,3 +783,16 @@ def pagerank(G, tol=1e-10, max_iter=1000):
         if change < tol:
             break
     return np.array(r)
+
+
+@variant("q11", correct="L1 change with np.linalg.norm(ord=1), normalizing once at the end")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.array(G, dtype=float)
+    r = np.ones(G.shape[0]) / G.shape[0]
+    for _ in range(max_iter):
+        r_new = np.dot(G, r)
+        change = np.linalg.norm(r_new - r, ord=1)
+        r = r_new
+        if change < tol:
+            break
+    return r / np.sum(r)

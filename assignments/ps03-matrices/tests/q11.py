@@ -142,7 +142,7 @@ def test_fit_polynomial_diabetes(fit_polynomial):
             np.polyfit(x, y, degree)[::-1],
             rtol=1e-6,
             atol=1e-8,
-            what=f"the degree-{degree} fit of progression on bmi",
+            what=f"fit_polynomial: the degree-{degree} fit of progression on bmi",
             hint="least squares on polynomial_design(x, degree); coefficients in "
             "increasing powers c0, c1, ... (if your lstsq_qr fails Question 10, fix it first).",
         )
@@ -163,7 +163,7 @@ def test_fit_polynomial_synthetic(fit_polynomial):
         np.polyfit(x, y, 3)[::-1],
         rtol=1e-8,
         atol=1e-10,
-        what="a cubic fit to synthetic data",
+        what="fit_polynomial: a cubic fit to synthetic data",
         hint="coefficients in increasing powers c0, c1, c2, c3 (if your lstsq_qr fails "
         "Question 10, fix it first).",
     )

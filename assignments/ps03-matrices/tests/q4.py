@@ -117,8 +117,10 @@ def _solve_and_check(gaussian_solve, A, b, what, rtol=1e-8, hint=""):
     expected = np.linalg.solve(A_copy.astype(float), b_copy.astype(float))
     try:
         x = forbid_calls(FORBIDDEN, gaussian_solve, A, b, what=what)
-        x = assert_shape(x, b_copy.shape, what=f"the solution of {what}")
-        assert_close(x, expected, rtol=rtol, atol=rtol, what=f"the solution of {what}")
+        x = assert_shape(x, b_copy.shape, what=f"gaussian_solve: the solution of {what}")
+        assert_close(
+            x, expected, rtol=rtol, atol=rtol, what=f"gaussian_solve: the solution of {what}"
+        )
     except AssertionError as failure:
         if "your code called" in str(failure):
             raise

@@ -45,7 +45,7 @@ FORBIDDEN = [
 def _check_rank(rank, A, expected, what, hint):
     found = to_number(forbid_calls(FORBIDDEN, rank, A, what=what), what=f"rank of {what}")
     if found != expected:
-        raise AssertionError(f"the rank of {what} is off: found {found:g}. {hint}")
+        raise AssertionError(f"rank: the rank of {what} is off: found {found:g}. {hint}")
 
 
 def _low_rank(rng, m, n, r, scale=1.0):

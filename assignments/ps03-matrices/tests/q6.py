@@ -10,7 +10,7 @@
 #   number of columns", "v parallel to one column".
 # - the scale reading (v rescaled to max|A| first; 0 is in every span; a zero A spans only 0)
 #   and tol passed on to rank: test_in_span_scale_and_tol; variants "appends v without
-#   rescaling it", "in_span ignores tol".
+#   rescaling it", "rescales v to unit length", "in_span ignores tol".
 # - forbidden matrix_rank, svd, qr, lstsq, solve, pinv: forbid_calls in every hidden case.
 # in_span builds on Question 5's rank (2 of its 6 points, a third); its messages say so.
 
@@ -208,6 +208,12 @@ def test_in_span_scale_and_tol(in_span):
                 f"in_span returned True for a vector outside the span scaled by {factor:g}. "
                 + scale_hint
             )
+    # the scale of A matters too: v is rescaled to max|A|, not to unit length
+    if not _span_answer(in_span, 1e-12 * A, v_in, "A of entries near 1e-12 and v = A c * 1e12"):
+        raise AssertionError(
+            "in_span returned False for a matrix A with entries near 1e-12 and a vector of "
+            "size 1 in its span. " + scale_hint
+        )
     if not _span_answer(in_span, A, np.zeros(5), "the zero vector"):
         raise AssertionError("in_span(A, 0) returned False: the zero vector is in every span.")
     if _span_answer(in_span, np.zeros((5, 3)), v_in, "a zero matrix A and a non-zero v"):

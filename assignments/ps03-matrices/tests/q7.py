@@ -66,21 +66,21 @@ def _check_factorization(A, Q, R, what):
         A,
         rtol=0,
         atol=1e-10 * scale,
-        what=f"Q @ R for {what}",
+        what=f"gram_schmidt: Q @ R for {what}",
         hint="R[i, j] = q_i . (what is left of column j) and R[j, j] = the norm "
         "you divided by; then Q @ R rebuilds A.",
     )
     diagonal = np.diag(R)
     if not np.all(diagonal > 0):
         raise AssertionError(
-            f"R for {what} should have a positive diagonal, found a diagonal entry of "
-            f"{float(np.min(diagonal)):.3g}. R[j, j] is the norm you divide by (a reflection "
-            "method must flip the signs of the matching column of Q and row of R)."
+            f"gram_schmidt: R for {what} should have a positive diagonal, found a diagonal "
+            f"entry of {float(np.min(diagonal)):.3g}. R[j, j] is the norm you divide by (a "
+            "reflection method must flip the signs of the matching column of Q and row of R)."
         )
     below = np.abs(np.tril(R, -1))
     if below.size and below.max() > 1e-8 * scale:
         raise AssertionError(
-            f"R for {what} is not upper triangular (an entry below the "
+            f"gram_schmidt: R for {what} is not upper triangular (an entry below the "
             f"diagonal has size {below.max():.3g}). Only fill R[i, j] "
             "for i <= j."
         )
@@ -94,7 +94,7 @@ def test_gram_schmidt_shapes(gram_schmidt):
         Q[:, 0],
         [0.6, 0.8, 0.0],
         rtol=1e-10,
-        what="the first column of Q",
+        what="gram_schmidt: the first column of Q",
         hint="q_1 = a_1 / ||a_1||, and ||(3, 4, 0)|| = 5.",
         reveal=True,
     )
@@ -138,7 +138,7 @@ def test_gram_schmidt_random(gram_schmidt):
             f"a random {m}x{n} A",
         )
         Q_ref = Q_ref * np.sign(np.diag(R_ref))
-        what = f"Q for a random {m}x{n} A"
+        what = f"gram_schmidt: Q for a random {m}x{n} A"
         hint = "q_j is column j of A minus its projections on q_1 .. q_{j-1}, over its norm."
         assert_close_up_to_sign(Q, Q_ref, rtol=1e-8, atol=1e-8, what=what, hint=hint)
         _check_factorization(A_copy, Q, R, f"a random {m}x{n} A")
@@ -156,7 +156,9 @@ def test_gram_schmidt_integer_input(gram_schmidt):
     hint = "if float inputs work, convert an integer A to float before updating its columns."
     Q, R = _unpack(call(gram_schmidt, A.copy(), what=what, hint=hint), 4, 3, what)
     try:
-        assert_close(Q.T @ Q, np.eye(3), rtol=0, atol=1e-10, what=f"Q.T @ Q for {what}")
+        assert_close(
+            Q.T @ Q, np.eye(3), rtol=0, atol=1e-10, what=f"gram_schmidt: Q.T @ Q for {what}"
+        )
         _check_factorization(A.astype(float), Q, R, what)
     except AssertionError as failure:
         Qf, Rf = _unpack(call(gram_schmidt, A.astype(float), what=what), 4, 3, what)
@@ -190,6 +192,6 @@ def test_gram_schmidt_ill_conditioned(gram_schmidt):
             A,
             rtol=0,
             atol=1e-10,
-            what=f"Q @ R for {what}",
+            what=f"gram_schmidt: Q @ R for {what}",
             hint="R[i, j] must be the coefficient you actually subtracted.",
         )

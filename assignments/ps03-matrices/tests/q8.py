@@ -59,7 +59,10 @@ def test_project_random(project_onto_vector):
         a = rng.normal(size=d) * scale
         u = a / np.max(np.abs(a))  # the oracle on the same line, with entries of size 1
         expected = (u @ v) / (u @ u) * u
-        what = f"the projection of v onto a in dimension {d} (|a| about {scale:g})"
+        what = (
+            f"project_onto_vector: the projection of v onto a in dimension {d} "
+            f"(|a| about {scale:g})"
+        )
         if scale in (1e-170, 1e170):
             hint = (
                 "a . a underflows to 0 or overflows to inf at this scale, although a spans a "
@@ -71,9 +74,15 @@ def test_project_random(project_onto_vector):
                 "(the first argument is v, the vector being projected)."
             )
         p = assert_shape(
-            call(project_onto_vector, v.copy(), a.copy(), what=what, hint=hint),
+            call(
+                project_onto_vector,
+                v.copy(),
+                a.copy(),
+                what=f"vectors of dimension {d} with |a| about {scale:g}",
+                hint=hint,
+            ),
             (d,),
-            what=f"the projection of a vector of length {d}",
+            what=f"project_onto_vector: the projection of a vector of length {d}",
         )
         assert_close(p, expected, rtol=1e-9, atol=1e-12, what=what, hint=hint)
         assert_close(
@@ -93,7 +102,7 @@ def test_project_edge_cases(project_onto_vector):
         call(project_onto_vector, v.copy(), a.copy(), what="integer v and a"),
         [1.5, 1.5, 0.0],
         rtol=1e-12,
-        what="the projection with integer inputs",
+        what="project_onto_vector: the projection with integer inputs",
         hint="a.v / a.a is a fraction: do not use integer division.",
     )
     p = call(project_onto_vector, v.astype(float), a.astype(float))

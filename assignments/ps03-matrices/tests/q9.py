@@ -83,17 +83,27 @@ def test_projection_matrix_invariants(projection_matrix):
         )
         hint = "a projection onto the column space is symmetric, idempotent and fixes A."
         assert_close(
-            P @ P, P, rtol=0, atol=1e-9, what=f"P @ P for a {m}x{n} A (should be P)", hint=hint
+            P @ P,
+            P,
+            rtol=0,
+            atol=1e-9,
+            what=f"projection_matrix: P @ P for a {m}x{n} A (should be P)",
+            hint=hint,
         )
         assert_close(
-            P.T, P, rtol=0, atol=1e-9, what=f"P.T for a {m}x{n} A (should be P)", hint=hint
+            P.T,
+            P,
+            rtol=0,
+            atol=1e-9,
+            what=f"projection_matrix: P.T for a {m}x{n} A (should be P)",
+            hint=hint,
         )
         assert_close(
             P @ A,
             A,
             rtol=0,
             atol=1e-9,
-            what=f"P @ A for a {m}x{n} A (should be A)",
+            what=f"projection_matrix: P @ A for a {m}x{n} A (should be A)",
             hint="vectors already in the column space must not move.",
         )
         v = rng.normal(size=m)
@@ -102,7 +112,8 @@ def test_projection_matrix_invariants(projection_matrix):
             np.zeros(n),
             rtol=0,
             atol=1e-9,
-            what="A.T @ (v - P v) (the residual must be orthogonal to every column)",
+            what="projection_matrix: A.T @ (v - P v) (the residual must be orthogonal to every "
+            "column)",
             hint=hint,
         )
 

@@ -35,6 +35,7 @@ FORBIDDEN = [
 
 def check_eigenvalues(found, expected, what, hint, reveal=False, atol=1e-9):
     """Compare two eigenvalues in any order, real and imaginary parts separately."""
+    what = what if "eig2x2" in what else f"eig2x2: {what}"
     values = to_array(found, what, dtype=complex)
     if values.shape != (2,):
         raise AssertionError(

@@ -83,7 +83,7 @@ def test_column_stochastic(google_matrix):
             G.sum(axis=0),
             np.ones(n),
             rtol=1e-9,
-            what=f"the column sums of G for a {n}-page graph with dangling pages",
+            what=f"google_matrix: the column sums of G for a {n}-page graph with dangling pages",
             hint="every column is a probability distribution: a dangling page (no links) "
             "must link to every page with probability 1/n, and G[i, j] is for j -> i "
             "(columns, not rows, sum to 1).",

@@ -31,7 +31,8 @@ def check_answer(is_eigenpair, A, v, lam, expected, what, hint, **kwargs):
             "Wrap a comparison in bool(...)."
         )
     if bool(found) != expected:
-        raise AssertionError(f"{what}: expected {expected}, found {bool(found)}. {hint}")
+        label = what if "is_eigenpair" in what else f"is_eigenpair on {what}"
+        raise AssertionError(f"{label}: expected {expected}, found {bool(found)}. {hint}")
 
 
 @test_case(points=1, hidden=False)

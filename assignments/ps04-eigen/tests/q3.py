@@ -43,7 +43,8 @@ def test_random_matrices(rayleigh_quotient):
             x @ A @ x / (x @ x),
             rtol=1e-9,
             atol=1e-12,
-            what=f"the Rayleigh quotient of a random {n}x{n} matrix and a non-unit vector",
+            what=f"rayleigh_quotient: the Rayleigh quotient of a random {n}x{n} matrix and a "
+            "non-unit vector",
             hint="divide x.A x by x.x (the squared length), not by ||x||.",
         )
     # integers: x.A x is about 1e20 here, beyond the int64 maximum 9.2e18
@@ -58,7 +59,8 @@ def test_random_matrices(rayleigh_quotient):
         found,
         expected,
         rtol=1e-9,
-        what="the Rayleigh quotient of an integer matrix and vector with entries near 2e6",
+        what="rayleigh_quotient: the Rayleigh quotient of an integer matrix and vector with "
+        "entries near 2e6",
         hint="x.A x of these integers is about 1e20, beyond the int64 maximum 9.2e18, and numpy "
         "wraps around silently: convert A and x to float first.",
     )
@@ -77,7 +79,7 @@ def test_scale_invariance(rayleigh_quotient):
             expected,
             rtol=1e-9,
             atol=1e-12,
-            what=f"the Rayleigh quotient of a vector scaled by {scale:g}",
+            what=f"rayleigh_quotient: the Rayleigh quotient of a vector scaled by {scale:g}",
             hint="R(c x) = R(x) for every c != 0: the quotient must not depend on the length of x.",
         )
 
@@ -94,6 +96,6 @@ def test_eigenvector_gives_eigenvalue(rayleigh_quotient):
             lam[i],
             rtol=1e-9,
             atol=1e-12,
-            what="the Rayleigh quotient of an eigenvector",
+            what="rayleigh_quotient: the Rayleigh quotient of an eigenvector",
             hint="for A v = lam v, v.A v / v.v = lam.",
         )

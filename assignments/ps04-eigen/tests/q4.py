@@ -58,7 +58,7 @@ def run(power_iteration, A, what="a matrix", **kwargs):
         np.linalg.norm(v),
         1.0,
         rtol=1e-6,
-        what="the length ||v|| of the returned eigenvector",
+        what="power_iteration: the length ||v|| of the returned eigenvector",
         hint="normalize v to unit length (v / np.linalg.norm(v)) at every iteration; "
         "without it the iterates overflow or underflow.",
     )
@@ -79,7 +79,7 @@ def test_diagonal_example(power_iteration):
         lam,
         5.0,
         rtol=1e-6,
-        what="the dominant eigenvalue of diag(5, 2, -1)",
+        what="power_iteration: the dominant eigenvalue of diag(5, 2, -1)",
         hint="return the Rayleigh quotient v.A v of the final unit vector.",
         reveal=True,
     )
@@ -87,7 +87,7 @@ def test_diagonal_example(power_iteration):
         v,
         [1.0, 0.0, 0.0],
         atol=1e-6,
-        what="the dominant eigenvector of diag(5, 2, -1)",
+        what="power_iteration: the dominant eigenvector of diag(5, 2, -1)",
         hint="repeat v <- A v / ||A v|| until v stops changing.",
     )
 
@@ -103,14 +103,14 @@ def test_random_symmetric(power_iteration):
             lam,
             10.0,
             rtol=1e-7,
-            what=f"the dominant eigenvalue of a random symmetric {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvalue of a random symmetric {n}x{n} matrix",
             hint="iterate until v stops changing (tol), then return the Rayleigh quotient.",
         )
         assert_close_up_to_sign(
             v,
             v1,
             atol=1e-6,
-            what=f"the dominant eigenvector of a random symmetric {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvector of a random symmetric {n}x{n} matrix",
             hint="iterate until min(||v_new - v||, ||v_new + v||) < tol, up to max_iter steps.",
         )
 
@@ -126,7 +126,8 @@ def test_negative_dominant(power_iteration):
             lam,
             -9.0,
             rtol=1e-7,
-            what="the dominant eigenvalue of a matrix whose largest-magnitude eigenvalue "
+            what="power_iteration: the dominant eigenvalue of a matrix whose largest-magnitude "
+            "eigenvalue "
             "is negative",
             hint="||A v|| is |lam| and loses the sign: the Rayleigh quotient v.A v keeps it.",
         )
@@ -134,7 +135,8 @@ def test_negative_dominant(power_iteration):
             v,
             v1,
             atol=1e-6,
-            what="the dominant eigenvector when the dominant eigenvalue is negative",
+            what="power_iteration: the dominant eigenvector when the dominant eigenvalue is "
+            "negative",
             hint="v flips sign at every step: measure convergence up to sign.",
         )
 
@@ -152,14 +154,16 @@ def test_non_symmetric(power_iteration):
             lam,
             values[top].real,
             rtol=1e-7,
-            what=f"the dominant eigenvalue of a non-symmetric positive {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvalue of a non-symmetric positive {n}x{n} "
+            "matrix",
             hint="use the Rayleigh quotient of the unit vector v (v.A v).",
         )
         assert_close_up_to_sign(
             v,
             v1 / np.linalg.norm(v1),
             atol=1e-6,
-            what=f"the dominant eigenvector of a non-symmetric positive {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvector of a non-symmetric positive {n}x{n} "
+            "matrix",
         )
 
 
@@ -174,14 +178,16 @@ def test_large_and_small_scales(power_iteration):
             lam,
             scale,
             rtol=1e-6,
-            what=f"the dominant eigenvalue of a matrix whose eigenvalues are of size {scale:g}",
+            what="power_iteration: the dominant eigenvalue of a matrix whose eigenvalues are of "
+            f"size {scale:g}",
             hint="normalize at every step, otherwise A^k x overflows or underflows.",
         )
         assert_close_up_to_sign(
             v,
             v1,
             atol=1e-5,
-            what=f"the dominant eigenvector of a matrix with eigenvalues of size {scale:g}",
+            what="power_iteration: the dominant eigenvector of a matrix with eigenvalues of size "
+            f"{scale:g}",
             hint="normalize at every step, otherwise A^k x overflows or underflows.",
         )
 
@@ -198,11 +204,12 @@ def test_special_start_vectors(power_iteration):
             lam,
             expected,
             rtol=1e-7,
-            what="the dominant eigenvalue of a small matrix with simple eigenvectors",
+            what="power_iteration: the dominant eigenvalue of a small matrix with simple "
+            "eigenvectors",
             hint="did you start from a special vector (all ones, e1) that is itself an "
             "eigenvector of a smaller eigenvalue? Start from a random vector.",
         )
-        assert_close_up_to_sign(v, v1, atol=1e-6, what="the dominant eigenvector")
+        assert_close_up_to_sign(v, v1, atol=1e-6, what="power_iteration: the dominant eigenvector")
 
 
 @test_case(points=1, hidden=True)
@@ -229,6 +236,7 @@ def test_max_iter_and_tol(power_iteration):
             float(v @ A @ v),
             rtol=1e-9,
             atol=1e-12,
-            what=f"lam for {what}, against the Rayleigh quotient v.A v of the v returned",
+            what=f"power_iteration: lam for {what}, against the Rayleigh quotient v.A v of the v "
+            "returned",
             hint="return the Rayleigh quotient of the final v, computed after the last update.",
         )

@@ -36,6 +36,7 @@ def diagonalizable(lams, rng, blocks=()):
 
 
 def check_power(found, expected, what, hint, reveal=False):
+    what = what if "matrix_power_eig" in what else f"matrix_power_eig: {what}"
     kind = np.asarray(found).dtype.kind
     if kind == "c":
         raise AssertionError(

@@ -73,7 +73,7 @@ def test_rank_and_edges(rank_k_approx):
             oracle(X, k),
             rtol=1e-6,
             atol=1e-9,
-            what=f"the rank-{k} approximation of a 7x5 matrix",
+            what=f"rank_k_approx: the rank-{k} approximation of a 7x5 matrix",
         )
         rank = np.linalg.matrix_rank(found, tol=1e-8)
         if rank != k:

@@ -72,7 +72,7 @@ def test_compression_ratio(compression_ratio):
             found,
             k * (m + n + 1) / (m * n),
             rtol=1e-9,
-            what=f"the compression ratio of a rank-{k} approximation",
+            what=f"compression_ratio: the compression ratio of a rank-{k} approximation",
             hint="stored numbers / original numbers = k (m + n + 1) / (m n): count U_k, V_k "
             "AND the k singular values; a ratio below 1 means the factors are smaller.",
         )

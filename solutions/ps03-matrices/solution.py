@@ -117,10 +117,16 @@ def pivot_columns(A, tol=1e-10):
 
 
 def in_span(A, v, tol=1e-10):
-    """True if v is a linear combination of the columns of A."""
+    """True if v is a linear combination of the columns of A (v rescaled to the size of A)."""
     A = np.asarray(A, dtype=float)
     v = np.asarray(v, dtype=float).reshape(-1, 1)
-    return bool(rank(np.hstack([A, v]), tol) == rank(A, tol))
+    v_size = np.max(np.abs(v), initial=0.0)
+    A_size = np.max(np.abs(A), initial=0.0)
+    if v_size == 0:
+        return True
+    if A_size == 0:
+        return False
+    return bool(rank(np.hstack([A, v * (A_size / v_size)]), tol) == rank(A, tol))
 
 
 def gram_schmidt(A):
@@ -142,10 +148,11 @@ def project_onto_vector(v, a):
     """Orthogonal projection of v onto the line spanned by a (a must be nonzero)."""
     v = np.asarray(v, dtype=float)
     a = np.asarray(a, dtype=float)
-    aa = a @ a
-    if aa == 0:
+    size = np.max(np.abs(a), initial=0.0)
+    if size == 0:
         raise ValueError("cannot project onto the zero vector")
-    return (a @ v) / aa * a
+    u = a / size  # same line, entries of size 1: u . u neither underflows nor overflows
+    return (u @ v) / (u @ u) * u
 
 
 def projection_matrix(A):

@@ -71,6 +71,19 @@ def matmul_flops(n, m, p):
     return [entries * m, entries * (m - 1)]
 
 
+@variant("q1", wrong="keeps the integer dtype of the inputs: int64 products overflow silently")
+def matmul(A, B):
+    A = np.asarray(A)
+    B = np.asarray(B)
+    if A.shape[1] != B.shape[0]:
+        raise ValueError("inner dimensions differ")
+    C = np.zeros((A.shape[0], B.shape[1]), dtype=np.result_type(A, B))
+    for i in range(A.shape[0]):
+        for j in range(B.shape[1]):
+            C[i, j] = np.sum(A[i, :] * B[:, j])
+    return C
+
+
 # ---------------------------------------------------------------- q2: inverse rules
 
 
@@ -198,6 +211,32 @@ def back_substitution(U, b):
             total -= U[i][j] * x[j]
         x[i] = total / U[i][i]
     return np.array(x)
+
+
+@variant("q3", wrong="uses U[i+1:, i] (the column below the diagonal) for U[i, i+1:]")
+def back_substitution(U, b):
+    U = np.asarray(U, dtype=float)
+    b = np.asarray(b, dtype=float)
+    n = len(b)
+    x = np.zeros(n)
+    for i in range(n - 1, -1, -1):
+        if U[i, i] == 0:
+            raise ValueError("singular")
+        x[i] = (b[i] - U[i + 1 :, i] @ x[i + 1 :]) / U[i, i]
+    return x
+
+
+@variant("q3", wrong="raises when |U[i, i]| < 1e-10: a tolerance the prompt does not ask for")
+def back_substitution(U, b):
+    U = np.asarray(U, dtype=float)
+    b = np.asarray(b, dtype=float)
+    n = len(b)
+    x = np.zeros(n)
+    for i in range(n - 1, -1, -1):
+        if abs(U[i, i]) < 1e-10:
+            raise ValueError("singular")
+        x[i] = (b[i] - U[i, i + 1 :] @ x[i + 1 :]) / U[i, i]
+    return x
 
 
 # ---------------------------------------------------------------- q4: Gaussian elimination
@@ -387,6 +426,79 @@ def gaussian_solve(A, b):
     return back_substitution(U, c)
 
 
+@variant("q4", wrong="swaps rows only when the pivot is exactly 0 (first non-zero pivot)")
+def gaussian_solve(A, b):
+    A = np.array(A, dtype=float)
+    b = np.array(b, dtype=float)
+    n = len(b)
+    threshold = 1e-12 * np.max(np.abs(A))
+    for k in range(n):
+        p = k
+        if A[k, k] == 0:
+            p = k + int(np.argmax(np.abs(A[k:, k])))
+        if abs(A[p, k]) <= threshold:
+            raise ValueError("singular")
+        A[[k, p]] = A[[p, k]]
+        b[[k, p]] = b[[p, k]]
+        f = A[k + 1 :, k] / A[k, k]
+        A[k + 1 :, k:] -= np.outer(f, A[k, k:])
+        b[k + 1 :] -= f * b[k]
+    return back_substitution(A, b)
+
+
+@variant("q4", wrong="threshold 1e-8 * max|A| 'to be safe': a valid 2e-9 pivot is refused")
+def gaussian_solve(A, b):
+    A = np.array(A, dtype=float)
+    b = np.array(b, dtype=float)
+    n = len(b)
+    threshold = 1e-8 * np.max(np.abs(A))
+    for k in range(n):
+        p = k + int(np.argmax(np.abs(A[k:, k])))
+        if abs(A[p, k]) <= threshold:
+            raise ValueError("singular")
+        A[[k, p]] = A[[p, k]]
+        b[[k, p]] = b[[p, k]]
+        f = A[k + 1 :, k] / A[k, k]
+        A[k + 1 :, k:] -= np.outer(f, A[k, k:])
+        b[k + 1 :] -= f * b[k]
+    return back_substitution(A, b)
+
+
+@variant("q4", wrong="strict |pivot| < 1e-12 max|A|: a pivot at the threshold is accepted")
+def gaussian_solve(A, b):
+    A = np.array(A, dtype=float)
+    b = np.array(b, dtype=float)
+    n = len(b)
+    threshold = 1e-12 * np.max(np.abs(A))
+    for k in range(n):
+        p = k + int(np.argmax(np.abs(A[k:, k])))
+        if abs(A[p, k]) < threshold or A[p, k] == 0:
+            raise ValueError("singular")
+        A[[k, p]] = A[[p, k]]
+        b[[k, p]] = b[[p, k]]
+        f = A[k + 1 :, k] / A[k, k]
+        A[k + 1 :, k:] -= np.outer(f, A[k, k:])
+        b[k + 1 :] -= f * b[k]
+    return back_substitution(A, b)
+
+
+@variant("q4", wrong="threshold from the block left after elimination, not the original A")
+def gaussian_solve(A, b):
+    A = np.array(A, dtype=float)
+    b = np.array(b, dtype=float)
+    n = len(b)
+    for k in range(n):
+        p = k + int(np.argmax(np.abs(A[k:, k])))
+        if abs(A[p, k]) <= 1e-12 * np.max(np.abs(A[k:, k:])):
+            raise ValueError("singular")
+        A[[k, p]] = A[[p, k]]
+        b[[k, p]] = b[[p, k]]
+        f = A[k + 1 :, k] / A[k, k]
+        A[k + 1 :, k:] -= np.outer(f, A[k, k:])
+        b[k + 1 :] -= f * b[k]
+    return back_substitution(A, b)
+
+
 # ---------------------------------------------------------------- q5: rank
 
 
@@ -504,6 +616,60 @@ def rank(A, tol=1e-10):
     return r
 
 
+@variant("q5", wrong="ignores the tol argument (a fixed 1e-10)")
+def rank(A, tol=1e-10):
+    A = np.array(A, dtype=float)
+    m, n = A.shape
+    threshold = 1e-10 * np.max(np.abs(A), initial=0.0)
+    r = 0
+    for j in range(n):
+        if r == m:
+            break
+        p = r + int(np.argmax(np.abs(A[r:, j])))
+        if abs(A[p, j]) <= threshold:
+            continue
+        A[[r, p]] = A[[p, r]]
+        A[r + 1 :, j:] -= np.outer(A[r + 1 :, j] / A[r, j], A[r, j:])
+        r += 1
+    return r
+
+
+@variant("q5", wrong="strict |pivot| < tol max|A|: a pivot equal to the threshold counts")
+def rank(A, tol=1e-10):
+    A = np.array(A, dtype=float)
+    m, n = A.shape
+    threshold = tol * np.max(np.abs(A), initial=0.0)
+    r = 0
+    for j in range(n):
+        if r == m:
+            break
+        p = r + int(np.argmax(np.abs(A[r:, j])))
+        if abs(A[p, j]) < threshold or A[p, j] == 0:
+            continue
+        A[[r, p]] = A[[p, r]]
+        A[r + 1 :, j:] -= np.outer(A[r + 1 :, j] / A[r, j], A[r, j:])
+        r += 1
+    return r
+
+
+@variant("q5", wrong="np.array(A) without dtype=float: integer matrices cannot be reduced")
+def rank(A, tol=1e-10):
+    A = np.array(A)
+    m, n = A.shape
+    threshold = tol * np.max(np.abs(A), initial=0.0)
+    r = 0
+    for j in range(n):
+        if r == m:
+            break
+        p = r + int(np.argmax(np.abs(A[r:, j])))
+        if abs(A[p, j]) <= threshold:
+            continue
+        A[[r, p]] = A[[p, r]]
+        A[r + 1 :, j:] -= np.outer(A[r + 1 :, j] / A[r, j], A[r, j:])
+        r += 1
+    return r
+
+
 # ---------------------------------------------------------------- q6: basis and span
 
 
@@ -590,11 +756,67 @@ def pivot_columns(A, tol=1e-10):
     return pivots
 
 
-@variant("q6", correct="in_span via pivot columns: v is not a pivot of [A | v]")
+@variant("q6", correct="in_span via pivot columns: the rescaled v is not a pivot of [A | v]")
+def in_span(A, v, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    v = np.asarray(v, dtype=float)
+    if not v.any():
+        return True
+    if not A.any():
+        return False
+    v = v / np.abs(v).max() * np.abs(A).max()
+    return A.shape[1] not in pivot_columns(np.column_stack([A, v]), tol)
+
+
+@variant("q6", wrong="appends v without rescaling it: the answer depends on the length of v")
 def in_span(A, v, tol=1e-10):
     A = np.asarray(A, dtype=float)
     v = np.asarray(v, dtype=float).reshape(-1, 1)
-    return A.shape[1] not in pivot_columns(np.hstack([A, v]), tol)
+    return bool(rank(np.hstack([A, v]), tol) == rank(A, tol))
+
+
+@variant("q6", wrong="rescales v to unit length instead of to the size of A")
+def in_span(A, v, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    v = np.asarray(v, dtype=float)
+    length = np.linalg.norm(v)
+    if length == 0:
+        return True
+    if not A.any():
+        return False
+    return bool(rank(np.column_stack([A, v / length]), tol) == rank(A, tol))
+
+
+@variant("q6", wrong="in_span ignores tol: calls rank with its default")
+def in_span(A, v, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    v = np.asarray(v, dtype=float).reshape(-1, 1)
+    if not v.any():
+        return True
+    if not A.any():
+        return False
+    v = v / np.abs(v).max() * np.abs(A).max()
+    return bool(rank(np.hstack([A, v])) == rank(A))
+
+
+@variant("q6", wrong="pivot_columns ignores tol (a fixed 1e-10)")
+def pivot_columns(A, tol=1e-10):
+    A = np.array(A, dtype=float)
+    m, n = A.shape
+    threshold = 1e-10 * np.max(np.abs(A), initial=0.0)
+    pivots = []
+    r = 0
+    for j in range(n):
+        if r == m:
+            break
+        p = r + int(np.argmax(np.abs(A[r:, j])))
+        if abs(A[p, j]) <= threshold:
+            continue
+        A[[r, p]] = A[[p, r]]
+        A[r + 1 :, j:] -= np.outer(A[r + 1 :, j] / A[r, j], A[r, j:])
+        pivots.append(j)
+        r += 1
+    return pivots
 
 
 # ---------------------------------------------------------------- q7: Gram-Schmidt
@@ -710,6 +932,21 @@ def gram_schmidt(A):
     return Q * signs, R * signs[:, None]
 
 
+@variant("q7", wrong="Householder reflections without fixing the signs: R has negative diagonal")
+def gram_schmidt(A):
+    R = np.array(A, dtype=float)
+    m, n = R.shape
+    Q = np.eye(m)
+    for k in range(n):
+        x = R[k:, k]
+        v = x.copy()
+        v[0] += np.copysign(np.linalg.norm(x), x[0])
+        v /= np.linalg.norm(v)
+        R[k:, :] -= 2 * np.outer(v, v @ R[k:, :])
+        Q[:, k:] -= 2 * np.outer(Q[:, k:] @ v, v)
+    return Q[:, :n], np.triu(R[:n, :])
+
+
 # ---------------------------------------------------------------- q8: projection onto a vector
 
 
@@ -748,9 +985,31 @@ def project_onto_vector(v, a):
         return (a @ v) / (a @ a) * a
 
 
-@variant("q8", correct="projects with the unit vector u = a / ||a||: (u . v) u")
+@variant("q8", wrong="the plain formula (a.v)/(a.a) a: a.a underflows or overflows")
+def project_onto_vector(v, a):
+    v = np.asarray(v, dtype=float)
+    a = np.asarray(a, dtype=float)
+    aa = a @ a
+    if aa == 0:
+        raise ValueError("cannot project onto the zero vector")
+    return (a @ v) / aa * a
+
+
+@variant("q8", wrong="integer division a.v // a.a for the coefficient")
+def project_onto_vector(v, a):
+    v = np.asarray(v)
+    a = np.asarray(a)
+    if not a.any():
+        raise ValueError("zero vector")
+    return (a @ v) // (a @ a) * a
+
+
+@variant("q8", correct="projects with the unit vector u = a / ||a|| of the rescaled a: (u . v) u")
 def project_onto_vector(v, a):
     a = np.asarray(a, dtype=float)
+    if not a.any():
+        raise ValueError("cannot project onto 0")
+    a = a / np.abs(a).max()
     norm = np.linalg.norm(a)
     if norm == 0:
         raise ValueError("cannot project onto 0")
@@ -922,3 +1181,9 @@ def r_squared(y, y_hat):
     y = np.asarray(y, dtype=float)
     res = y - np.asarray(y_hat, dtype=float)
     return 1 - np.mean(res**2) / np.mean((y - np.mean(y)) ** 2)
+
+
+@variant("q11", wrong="integer powers of an integer x: int64 wraps around for large x")
+def polynomial_design(x, degree):
+    x = np.asarray(x)
+    return np.column_stack([x**k for k in range(degree + 1)])

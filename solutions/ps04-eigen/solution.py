@@ -96,9 +96,10 @@ def compression_ratio(m, n, k):
 def rank_for_energy(s, energy):
     """Smallest k whose first k singular values hold at least `energy` of sum(s**2)."""
     s = np.asarray(s, dtype=float)
-    cumulative = np.cumsum(s**2)
-    captured = cumulative / cumulative[-1]  # the last share is exactly 1, even after rounding
-    return int(np.argmax(captured >= energy)) + 1
+    from_k = np.cumsum((s**2)[::-1])[::-1]  # from_k[k] = s[k]**2 + ... + s[-1]**2
+    dropped = np.append(from_k[1:], 0.0)  # dropped[k - 1]: what keeping k values leaves out
+    allowed = (1 - energy) * from_k[0]  # exactly 0 for energy = 1
+    return int(np.argmax(dropped <= allowed)) + 1
 
 
 def google_matrix(adj, alpha=0.85):
@@ -112,9 +113,9 @@ def google_matrix(adj, alpha=0.85):
     return alpha * M + (1 - alpha) / n
 
 
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    """PageRank vector (non-negative, sums to 1) by power iteration on the Google matrix."""
-    G = np.asarray(google_matrix(adj, alpha), dtype=float)
+def pagerank(G, tol=1e-10, max_iter=1000):
+    """PageRank vector (non-negative, sums to 1) by power iteration on the Google matrix G."""
+    G = np.asarray(G, dtype=float)
     n = G.shape[0]
     r = np.full(n, 1.0 / n)
     for _ in range(max_iter):

@@ -67,6 +67,15 @@ def eig2x2(A):
     return np.array([(trace + root) / 2, (trace - root) / 2], dtype=complex)
 
 
+@variant("q1", wrong="no float conversion: a d - b c of large integers wraps around in int64")
+def eig2x2(A):
+    (a, b), (c, d) = np.asarray(A)
+    trace = a + d
+    det = a * d - b * c
+    root = np.emath.sqrt(trace**2 - 4 * det)
+    return np.array([(trace + root) / 2, (trace - root) / 2])
+
+
 # q2: checking an eigenpair
 
 
@@ -127,6 +136,14 @@ def is_eigenpair(A, v, lam, tol=1e-8):
     return residual**0.5 <= tol * length**0.5
 
 
+@variant("q2", wrong="strict inequality: a residual exactly at tol * ||v|| is rejected")
+def is_eigenpair(A, v, lam, tol=1e-8):
+    v = np.asarray(v)
+    if np.linalg.norm(v) == 0:
+        return False
+    return bool(np.linalg.norm(np.asarray(A) @ v - lam * v) < tol * np.linalg.norm(v))
+
+
 # q3: Rayleigh quotient
 
 
@@ -149,14 +166,22 @@ def rayleigh_quotient(A, x):
     return np.einsum("i,ij,j->", u, np.asarray(A, dtype=float), u)
 
 
-@variant("q3", correct="double loop, returns a Python float")
+@variant("q3", correct="double loop over Python floats, returns a Python float")
 def rayleigh_quotient(A, x):
     n = len(x)
-    num = sum(x[i] * A[i][j] * x[j] for i in range(n) for j in range(n))
-    return float(num / sum(xi * xi for xi in x))
+    x = [float(xi) for xi in x]
+    num = sum(x[i] * float(A[i][j]) * x[j] for i in range(n) for j in range(n))
+    return num / sum(xi * xi for xi in x)
 
 
 # q4: power iteration
+
+
+@variant("q3", wrong="computes in the inputs' integer dtype: x.A x of large integers overflows")
+def rayleigh_quotient(A, x):
+    A = np.asarray(A)
+    x = np.asarray(x)
+    return float((x @ A @ x) / (x @ x))
 
 
 @variant("q4", wrong="never normalizes inside the loop (only at the end): overflow/underflow")
@@ -228,14 +253,43 @@ def power_iteration(A, max_iter=1000, tol=1e-10):
     A = np.asarray(A, dtype=float)
     v = np.random.default_rng().uniform(-1, 1, size=A.shape[0])
     v /= np.linalg.norm(v)
-    lam = v @ A @ v
     for _ in range(max_iter):
         Av = A @ v
         lam = v @ Av
         if np.linalg.norm(Av - lam * v) < tol * max(1.0, abs(lam)):
             break
         v = Av / np.linalg.norm(Av)
-    return lam, v
+    return float(v @ A @ v), v
+
+
+@variant("q4", wrong="ignores max_iter: a while loop that runs until the change is below tol")
+def power_iteration(A, max_iter=1000, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    v = np.random.default_rng(0).normal(size=A.shape[0])
+    v = v / np.linalg.norm(v)
+    while True:
+        w = A @ v
+        w = w / np.linalg.norm(w)
+        change = min(np.linalg.norm(w - v), np.linalg.norm(w + v))
+        v = w
+        if change < tol:
+            break
+    return float(v @ A @ v), v
+
+
+@variant("q4", wrong="ignores tol: stops at a fixed change of 1e-10")
+def power_iteration(A, max_iter=1000, tol=1e-10):
+    A = np.asarray(A, dtype=float)
+    v = np.random.default_rng(0).normal(size=A.shape[0])
+    v = v / np.linalg.norm(v)
+    for _ in range(max_iter):
+        w = A @ v
+        w = w / np.linalg.norm(w)
+        change = min(np.linalg.norm(w - v), np.linalg.norm(w + v))
+        v = w
+        if change < 1e-10:
+            break
+    return float(v @ A @ v), v
 
 
 @variant("q4", correct="fixes the sign of v each step and calls the student's rayleigh_quotient")
@@ -289,6 +343,20 @@ def matrix_power_eig(A, k):
     for _ in range(int(k)):
         result = result @ A
     return result
+
+
+@variant("q5", wrong="forgets np.real: returns a complex array with zero imaginary parts")
+def matrix_power_eig(A, k):
+    lam, V = np.linalg.eig(np.asarray(A, dtype=float))
+    return V @ np.diag(lam.astype(complex) ** k) @ np.linalg.inv(V)
+
+
+@variant("q5", wrong="lam**k as exp(k log lam): NaN for k = 0 and a zero eigenvalue")
+def matrix_power_eig(A, k):
+    lam, V = np.linalg.eig(np.asarray(A, dtype=float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lam_k = np.exp(k * np.log(lam.astype(complex)))
+    return np.real(V @ np.diag(lam_k) @ np.linalg.inv(V))
 
 
 @variant("q5", correct="broadcasting and np.linalg.solve instead of inv")
@@ -495,7 +563,14 @@ def rank_for_energy(s, energy):
     return int(np.argmax(captured >= energy)) + 1
 
 
-@variant("q9", correct="a while loop adding one squared singular value at a time")
+@variant("q9", wrong="cumulative share over the last cumulative sum: blind to tiny values")
+def rank_for_energy(s, energy):
+    s = np.asarray(s, dtype=float)
+    cumulative = np.cumsum(s**2)
+    return int(np.argmax(cumulative / cumulative[-1] >= energy)) + 1
+
+
+@variant("q9", wrong="a while loop adding one squared value at a time: 1 + 1e-18 == 1")
 def rank_for_energy(s, energy):
     squares = [float(x) ** 2 for x in s]
     total = sum(squares)
@@ -506,9 +581,22 @@ def rank_for_energy(s, energy):
     return max(k, 1)
 
 
-@variant("q9", correct="np.searchsorted on the cumulative energy; ratio as a sum of parts")
+@variant("q9", correct="a while loop dropping squared values from the end while allowed")
+def rank_for_energy(s, energy):
+    squares = [float(x) ** 2 for x in s]
+    allowed = (1 - energy) * sum(squares[::-1])
+    k, dropped = len(squares), 0.0
+    while k > 1 and dropped + squares[k - 1] <= allowed:
+        dropped += squares[k - 1]
+        k -= 1
+    return k
+
+
+@variant("q9", correct="energy = 1 counts the non-zero values; otherwise np.searchsorted")
 def rank_for_energy(s, energy):
     s = np.asarray(s, dtype=float)
+    if energy >= 1:
+        return max(int(np.count_nonzero(s)), 1)
     captured = np.cumsum(s**2) / np.sum(s**2)
     return min(int(np.searchsorted(captured, energy)) + 1, len(s))
 
@@ -581,87 +669,130 @@ def google_matrix(adj, alpha=0.85):
     return G
 
 
+@variant("q10", correct="vectorized with np.where: every column divided by its out-degree")
+def google_matrix(adj, alpha=0.85):
+    adj = np.array(adj, dtype=float)
+    n = len(adj)
+    out = adj.sum(axis=1)
+    M = np.where(out > 0, adj.T / np.where(out > 0, out, 1.0), 1.0 / n)
+    return alpha * M + (1 - alpha) * np.ones((n, n)) / n
+
+
 # q11: PageRank
 
 
-@variant("q11", wrong="drops dangling pages (zero columns): the vector leaks mass, sum < 1")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    adj = np.asarray(adj, dtype=float)
-    n = len(adj)
-    out = adj.sum(axis=1)
-    M = (adj / np.where(out > 0, out, 1)[:, None]).T
-    r = np.full(n, 1 / n)
-    for _ in range(max_iter):
-        r_new = alpha * M @ r + (1 - alpha) / n
-        if np.abs(r_new - r).sum() < tol:
-            return r_new
-        r = r_new
-    return r
-
-
-@variant("q11", wrong="drops dangling pages, then rescales the result to sum to 1")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    adj = np.asarray(adj, dtype=float)
-    n = len(adj)
-    out = adj.sum(axis=1)
-    M = (adj / np.where(out > 0, out, 1)[:, None]).T
-    r = np.full(n, 1 / n)
-    for _ in range(max_iter):
-        r_new = alpha * M @ r + (1 - alpha) / n
-        r_new = r_new / r_new.sum()
-        if np.abs(r_new - r).sum() < tol:
-            return r_new
-        r = r_new
-    return r
-
-
-@variant("q11", wrong="no teleport term: iterates the link matrix M alone")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    M = google_matrix(adj, 1.0)
-    r = np.full(len(M), 1 / len(M))
-    for _ in range(max_iter):
-        r = M @ r
-    return r / r.sum()
-
-
 @variant("q11", wrong="row-vector update r <- r G (that is G^T r) with a column-stochastic G")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    G = google_matrix(adj, alpha)
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.asarray(G, dtype=float)
     r = np.full(len(G), 1 / len(G))
     for _ in range(max_iter):
-        r = r @ G
-        r = r / r.sum()
+        r_new = r @ G
+        r_new = r_new / r_new.sum()
+        done = np.abs(r_new - r).sum() < tol
+        r = r_new
+        if done:
+            break
     return r
 
 
 @variant("q11", wrong="scales r to unit Euclidean length, as in power iteration, not to sum 1")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    G = google_matrix(adj, alpha)
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.asarray(G, dtype=float)
     r = np.full(len(G), 1 / len(G))
     for _ in range(max_iter):
-        r = G @ r
-        r = r / np.linalg.norm(r)
-    return r
-
-
-@variant("q11", correct="solves the linear system (I - G + 1 1^T) r = 1 instead of iterating")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    G = np.asarray(google_matrix(adj, alpha), dtype=float)
-    n = len(G)
-    return np.linalg.solve(np.eye(n) - G + np.ones((n, n)), np.ones(n))
-
-
-@variant("q11", correct="iterates r <- alpha M r + alpha (dangling mass)/n + (1 - alpha)/n")
-def pagerank(adj, alpha=0.85, tol=1e-10, max_iter=1000):
-    adj = np.asarray(adj, dtype=float)
-    n = len(adj)
-    out = adj.sum(axis=1)
-    dangling = out == 0
-    M = (adj / np.where(dangling, 1, out)[:, None]).T
-    r = np.ones(n) / n
-    for _ in range(max_iter):
-        r_new = alpha * (M @ r + r[dangling].sum() / n) + (1 - alpha) / n
-        if np.abs(r_new - r).sum() < tol:
-            return r_new
+        r_new = G @ r
+        r_new = r_new / np.linalg.norm(r_new)
+        done = np.abs(r_new - r).sum() < tol
         r = r_new
+        if done:
+            break
     return r
+
+
+@variant("q11", wrong="adds its own teleport term to the G it is given (damps twice)")
+def pagerank(G, tol=1e-10, max_iter=1000, alpha=0.85):
+    G = np.asarray(G, dtype=float)
+    n = len(G)
+    r = np.full(n, 1 / n)
+    for _ in range(max_iter):
+        r_new = alpha * G @ r + (1 - alpha) / n
+        done = np.abs(r_new - r).sum() < tol
+        r = r_new
+        if done:
+            break
+    return r / r.sum()
+
+
+@variant("q11", wrong="ignores max_iter: a while loop that runs until the change is below tol")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.asarray(G, dtype=float)
+    r = np.full(len(G), 1 / len(G))
+    while True:
+        r_new = G @ r
+        done = np.abs(r_new - r).sum() < tol
+        r = r_new
+        if done:
+            break
+    return r / r.sum()
+
+
+@variant("q11", wrong="ignores tol: a fixed stopping change of 1e-10")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.asarray(G, dtype=float)
+    r = np.full(len(G), 1 / len(G))
+    for _ in range(max_iter):
+        r_new = G @ r
+        done = np.abs(r_new - r).sum() < 1e-10
+        r = r_new
+        if done:
+            break
+    return r / r.sum()
+
+
+@variant("q11", wrong="one step too many: range(max_iter + 1)")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.asarray(G, dtype=float)
+    r = np.full(len(G), 1 / len(G))
+    for _ in range(max_iter + 1):
+        r_new = G @ r
+        done = np.abs(r_new - r).sum() < tol
+        r = r_new
+        if done:
+            break
+    return r / r.sum()
+
+
+@variant("q11", wrong="uses np.linalg.eig, which the question forbids")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    values, vectors = np.linalg.eig(np.asarray(G, dtype=float))
+    r = vectors[:, np.argmin(np.abs(values - 1))].real
+    return r / r.sum()
+
+
+@variant("q11", correct="a while loop with a step counter, normalizing r at every step")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    n = len(G)
+    r = [1 / n] * n
+    steps = 0
+    while steps < max_iter:
+        r_new = [sum(G[i][j] * r[j] for j in range(n)) for i in range(n)]
+        total = sum(r_new)
+        r_new = [x / total for x in r_new]
+        change = sum(abs(a - b) for a, b in zip(r_new, r, strict=True))
+        r, steps = r_new, steps + 1
+        if change < tol:
+            break
+    return np.array(r)
+
+
+@variant("q11", correct="L1 change with np.linalg.norm(ord=1), normalizing once at the end")
+def pagerank(G, tol=1e-10, max_iter=1000):
+    G = np.array(G, dtype=float)
+    r = np.ones(G.shape[0]) / G.shape[0]
+    for _ in range(max_iter):
+        r_new = np.dot(G, r)
+        change = np.linalg.norm(r_new - r, ord=1)
+        r = r_new
+        if change < tol:
+            break
+    return r / np.sum(r)

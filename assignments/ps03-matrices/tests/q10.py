@@ -1,3 +1,18 @@
+# q10: lstsq_normal and lstsq_qr. Clauses, with the hidden case that checks each and the wrong
+# variant that breaks it alone:
+# - lstsq_normal solves X^T X w = X^T y, shape (n,): test_lstsq_normal_random (oracle
+#   np.linalg.lstsq on the inputs before the call); variants "X X^T instead of X^T X",
+#   "forgets the inverse", "interpolates n rows and overwrites y in place" (an oracle computed
+#   from y after the call would agree with it).
+# - lstsq_qr: R w = Q^T y with Q^T y the MGS way, relative error < 1e-6 at condition number
+#   1e8 with a tiny residual: test_lstsq_qr_ill_conditioned; variants "normal equations",
+#   "Q.T @ y from a Q that is not exactly orthogonal".
+# - lstsq_qr on ordinary problems: test_lstsq_qr_random; variant "solves R^T w = Q^T y".
+# - the residual is orthogonal to the columns: test_lstsq_residual_orthogonal.
+# - lstsq, pinv, qr, svd, polyfit forbidden: forbid_calls in every hidden case.
+# lstsq_qr builds on Questions 3 and 7; only the ill-conditioned case (2 of 9 points) depends
+# on Question 7 being modified Gram-Schmidt, and its message says so.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -143,7 +158,8 @@ def test_lstsq_qr_ill_conditioned(lstsq_qr):
             _fail(
                 f"lstsq_qr lost accuracy on a {m}x{n} X with condition number 1e8: relative "
                 f"error {error:.2g}, expected below 1e-6. The normal equations square the "
-                "condition number, and so does Q.T @ y when Q is not exactly orthogonal: run "
-                "your Gram-Schmidt on the augmented matrix [X | y] and read Q^T y from the "
-                "last column of R."
+                "condition number, and so does Q.T @ y when Q is not exactly orthogonal: "
+                "compute Q^T y the MGS way, one column at a time from the updated residual "
+                "(r = y; for each j: c_j = q_j . r, then r -= c_j q_j), and solve R w = c. "
+                "If your gram_schmidt fails Question 7's ill-conditioned case, fix it first."
             )

@@ -1,3 +1,19 @@
+# q11: polynomial_design, fit_polynomial, r_squared. Clauses, with the hidden case that checks
+# each and the wrong variant that breaks it alone:
+# - design columns 1, x, ..., x^degree (increasing), shape (N, degree + 1), degree 0
+#   included: test_polynomial_design_random; variants "np.vander default (decreasing)",
+#   "off by one".
+# - a float array, also for integer x whose powers overflow int64:
+#   test_polynomial_design_integers; variant "integer powers of an integer x".
+# - R^2 = 1 - SS_res / SS_tot with SS_tot centred, possibly negative: test_r_squared_random;
+#   variants "uncentred SS_tot", "squared correlation".
+# - fit_polynomial: least squares coefficients in increasing powers, on the diabetes data
+#   and on synthetic data: test_fit_polynomial_diabetes, test_fit_polynomial_synthetic;
+#   variant "np.polyfit (forbidden, decreasing order)".
+# - polyfit, lstsq, pinv forbidden: forbid_calls in the fit cases.
+# fit_polynomial composes Questions 10 and 11: 2 of the 7 points (under a third), and its
+# messages name Question 10.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -70,6 +86,33 @@ def test_polynomial_design_random(polynomial_design):
 
 
 @test_case(points=1, hidden=True)
+def test_polynomial_design_integers(polynomial_design):
+    # 3000**6 = 7.29e20 does not fit in int64 (max 9.2e18): integer powers wrap around
+    x = np.array([3000, -2500, 1200, 7])
+    expected = np.vander(x.astype(float), 7, increasing=True)
+    D = call(
+        polynomial_design,
+        x.copy(),
+        6,
+        what="integer x up to 3000 with degree 6",
+        hint="convert x to float before taking powers.",
+    )
+    if np.asarray(D).dtype.kind != "f":
+        raise AssertionError(
+            f"polynomial_design of an integer x returned dtype {np.asarray(D).dtype}; the "
+            "prompt asks for a float array: convert x with np.asarray(x, dtype=float) first."
+        )
+    assert_close(
+        D,
+        expected,
+        rtol=1e-12,
+        what="polynomial_design of integer x up to 3000 with degree 6",
+        hint="3000**6 does not fit in a 64-bit integer and numpy wraps around silently: "
+        "convert x to float before taking powers.",
+    )
+
+
+@test_case(points=1, hidden=True)
 def test_r_squared_random(r_squared):
     rng = np.random.default_rng(3112)
     y = rng.normal(size=40) * 3 + 10
@@ -86,7 +129,7 @@ def test_r_squared_random(r_squared):
         )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_fit_polynomial_diabetes(fit_polynomial):
     data = pd.read_csv(data_file("diabetes.csv"))
     x = data["bmi"].to_numpy()
@@ -99,9 +142,9 @@ def test_fit_polynomial_diabetes(fit_polynomial):
             np.polyfit(x, y, degree)[::-1],
             rtol=1e-6,
             atol=1e-8,
-            what=f"the degree-{degree} fit of progression on bmi",
+            what=f"fit_polynomial: the degree-{degree} fit of progression on bmi",
             hint="least squares on polynomial_design(x, degree); coefficients in "
-            "increasing powers c0, c1, ...",
+            "increasing powers c0, c1, ... (if your lstsq_qr fails Question 10, fix it first).",
         )
 
 
@@ -120,6 +163,7 @@ def test_fit_polynomial_synthetic(fit_polynomial):
         np.polyfit(x, y, 3)[::-1],
         rtol=1e-8,
         atol=1e-10,
-        what="a cubic fit to synthetic data",
-        hint="coefficients in increasing powers c0, c1, c2, c3.",
+        what="fit_polynomial: a cubic fit to synthetic data",
+        hint="coefficients in increasing powers c0, c1, c2, c3 (if your lstsq_qr fails "
+        "Question 10, fix it first).",
     )

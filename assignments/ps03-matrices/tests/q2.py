@@ -1,3 +1,12 @@
+# q2: inverse_of_product and inverse_of_transpose. Clauses, with the hidden case that checks
+# each and the wrong variant that breaks it alone:
+# - (A1 ... Ak)^-1 = Ak^-1 ... A1^-1, for k >= 1 (k = 1 included), shape (n, n):
+#   test_inverse_of_product_random (checked as result @ (A1 ... Ak) = I, a property a
+#   constant or memorized answer cannot meet); variants "original order", "reverses but
+#   transposes each inverse".
+# - (A^T)^-1 = (A^-1)^T: test_inverse_of_transpose_random; variant "returns inv(A) itself".
+# - inv, solve, pinv (numpy and scipy) forbidden: forbid_calls in both hidden cases.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -49,13 +58,16 @@ def test_inverse_of_product_random(inverse_of_product):
         for M in mats[1:]:
             product = product @ M
         result = forbid_calls(FORBIDDEN, inverse_of_product, inverses)
-        result = assert_shape(result, (n, n), what=f"the inverse of a product of {k} matrices")
+        result = assert_shape(
+            result, (n, n), what=f"inverse_of_product: the inverse of a product of {k} matrices"
+        )
         assert_close(
             result @ product,
             np.eye(n),
             rtol=1e-8,
             atol=1e-8,
-            what=f"your inverse times A1 @ ... @ A{k} for {k} matrices of size {n}x{n} "
+            what=f"inverse_of_product: your inverse times A1 @ ... @ A{k} for {k} matrices of "
+            f"size {n}x{n} "
             "(should be the identity)",
             hint="multiply the given inverses in the reverse order: Ak^{-1} ... A2^{-1} A1^{-1}.",
         )
@@ -73,6 +85,6 @@ def test_inverse_of_transpose_random(inverse_of_transpose):
             np.eye(n),
             rtol=1e-8,
             atol=1e-8,
-            what="your (A^T)^{-1} times A^T (should be the identity)",
+            what="inverse_of_transpose: your (A^T)^{-1} times A^T (should be the identity)",
             hint="transposing A A^{-1} = I gives (A^{-1})^T A^T = I.",
         )

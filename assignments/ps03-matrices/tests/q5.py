@@ -1,3 +1,21 @@
+# q5: rank. Clauses, with the hidden case that checks each and the wrong variant that breaks
+# it alone:
+# - the number of pivots of row reduction with partial pivoting, for every shape:
+#   test_rank_random_low_rank; variant "counts the nonzero rows of A".
+# - a pivot-less column keeps the row counter (pivots off the diagonal): test_rank_structured;
+#   variant "walks the diagonal".
+# - zero test relative to max|A| (rank unchanged by scaling A by 1e-12 or 1e12):
+#   test_rank_scale_invariant; variants "absolute tolerance", "compares with exactly 0"
+#   (test_rank_random_low_rank).
+# - tol is honoured, "at most" includes equality, integer input:
+#   test_rank_tol_boundary_and_integers;
+#   variants "ignores tol (fixed 1e-10)", "strict < at the threshold", "row-reduces
+#   np.array(A) without dtype=float".
+# - the zero matrix has rank 0: public test_rank_small.
+# - A is not modified: test_rank_random_low_rank; variant "row-reduces the caller's array".
+# - matrix_rank, svd, qr, eig, det... forbidden: forbid_calls in every hidden case; variant
+#   "calls np.linalg.matrix_rank".
+
 OK_FORMAT = False
 
 import numpy as np
@@ -25,9 +43,9 @@ FORBIDDEN = [
 
 
 def _check_rank(rank, A, expected, what, hint):
-    found = to_number(forbid_calls(FORBIDDEN, rank, A), what=f"rank of {what}")
+    found = to_number(forbid_calls(FORBIDDEN, rank, A, what=what), what=f"rank of {what}")
     if found != expected:
-        raise AssertionError(f"the rank of {what} is off: found {found:g}. {hint}")
+        raise AssertionError(f"rank: the rank of {what} is off: found {found:g}. {hint}")
 
 
 def _low_rank(rng, m, n, r, scale=1.0):
@@ -60,7 +78,7 @@ def test_rank_rectangular(rank):
         )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_rank_random_low_rank(rank):
     rng = np.random.default_rng(351)
     for m, n, r in [
@@ -127,3 +145,53 @@ def test_rank_structured(rank):
             "when a column has no usable pivot, move on to the next column but stay on the "
             "same row: pivots do not have to sit on the diagonal.",
         )
+
+
+@test_case(points=1, hidden=True)
+def test_rank_tol_boundary_and_integers(rank):
+    # tol is honoured: the second pivot of A is 1e-5 * max|A|
+    A = np.array([[1.0, 1.0], [1.0, 1.0 + 1e-5]])
+    for tol, expected in [(1e-3, 1), (1e-7, 2)]:
+        found = to_number(
+            forbid_calls(
+                FORBIDDEN, rank, A.copy(), tol, what=f"[[1, 1], [1, 1 + 1e-5]], tol={tol:g}"
+            ),
+            what=f"rank(A, tol={tol:g})",
+        )
+        if found != expected:
+            raise AssertionError(
+                f"rank([[1, 1], [1, 1 + 1e-5]], tol={tol:g}) should be {expected}, found "
+                f"{found:g}: the second pivot is 1e-5 * max|A|. Use the tol argument you are "
+                "given (not a fixed 1e-10)."
+            )
+    # "at most": a pivot equal to tol * max|A| counts as zero
+    for d, expected in [(1e-10, 1), (2e-10, 2)]:
+        found = to_number(
+            forbid_calls(FORBIDDEN, rank, np.diag([1.0, d]), what=f"diag(1, {d:g})"),
+            what=f"rank(diag(1, {d:g}))",
+        )
+        if found != expected:
+            raise AssertionError(
+                f"rank(diag(1, {d:g})) with the default tol=1e-10 should be {expected}, found "
+                f"{found:g}: a candidate pivot counts as zero when |pivot| <= tol * max|A| "
+                "(at most, so equal counts as zero)."
+            )
+    # integer matrices are row-reduced as floats
+    for A, expected in [
+        (np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), 2),
+        (np.array([[2, 1], [1, 3]]), 2),
+    ]:
+        found = to_number(
+            call(
+                rank,
+                A.copy(),
+                what="an integer matrix",
+                hint="row-reduce a float copy: np.array(A, dtype=float).",
+            ),
+            what=f"rank of the integer matrix {A.tolist()}",
+        )
+        if found != expected:
+            raise AssertionError(
+                f"rank({A.tolist()}) should be {expected}, found {found:g}: with an integer "
+                "array the in-place updates truncate; row-reduce np.array(A, dtype=float)."
+            )

@@ -1,3 +1,19 @@
+# q7: gram_schmidt. Clauses, with the hidden case that checks each and the wrong variant that
+# breaks it alone:
+# - Q (m, n) with orthonormal columns, R (n, n) upper triangular, A = QR:
+#   test_gram_schmidt_random (Q compared with numpy's up to sign, and Q R = A); variants
+#   "forgets to normalize", "projects onto a_i instead of q_i".
+# - R has a positive diagonal: _check_factorization in every case; variant "Householder
+#   without fixing the signs".
+# - modified, not classical, Gram-Schmidt: loss of orthogonality <= 1e-5 for condition
+#   numbers up to 1e10: test_gram_schmidt_ill_conditioned; variant "classical Gram-Schmidt".
+# - integer input: test_gram_schmidt_integer_input (the dtype hint only when the float copy
+#   works); every float-converting variant passes it.
+# - A is not modified: test_gram_schmidt_random (oracle from a copy, bit-for-bit compare);
+#   variant "modifies the columns of A in place".
+# - qr, svd, cholesky, orth, polar forbidden: forbid_calls in the random and
+#   ill-conditioned cases.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -50,14 +66,21 @@ def _check_factorization(A, Q, R, what):
         A,
         rtol=0,
         atol=1e-10 * scale,
-        what=f"Q @ R for {what}",
+        what=f"gram_schmidt: Q @ R for {what}",
         hint="R[i, j] = q_i . (what is left of column j) and R[j, j] = the norm "
         "you divided by; then Q @ R rebuilds A.",
     )
+    diagonal = np.diag(R)
+    if not np.all(diagonal > 0):
+        raise AssertionError(
+            f"gram_schmidt: R for {what} should have a positive diagonal, found a diagonal "
+            f"entry of {float(np.min(diagonal)):.3g}. R[j, j] is the norm you divide by (a "
+            "reflection method must flip the signs of the matching column of Q and row of R)."
+        )
     below = np.abs(np.tril(R, -1))
     if below.size and below.max() > 1e-8 * scale:
         raise AssertionError(
-            f"R for {what} is not upper triangular (an entry below the "
+            f"gram_schmidt: R for {what} is not upper triangular (an entry below the "
             f"diagonal has size {below.max():.3g}). Only fill R[i, j] "
             "for i <= j."
         )
@@ -71,7 +94,7 @@ def test_gram_schmidt_shapes(gram_schmidt):
         Q[:, 0],
         [0.6, 0.8, 0.0],
         rtol=1e-10,
-        what="the first column of Q",
+        what="gram_schmidt: the first column of Q",
         hint="q_1 = a_1 / ||a_1||, and ||(3, 4, 0)|| = 5.",
         reveal=True,
     )
@@ -108,9 +131,14 @@ def test_gram_schmidt_random(gram_schmidt):
         # in place must not change it (the student gets A itself, for the check below)
         A_copy = A.copy()
         Q_ref, R_ref = np.linalg.qr(A_copy)
-        Q, R = _unpack(forbid_calls(FORBIDDEN, gram_schmidt, A), m, n, f"a random {m}x{n} A")
+        Q, R = _unpack(
+            forbid_calls(FORBIDDEN, gram_schmidt, A, what=f"a random {m}x{n} A"),
+            m,
+            n,
+            f"a random {m}x{n} A",
+        )
         Q_ref = Q_ref * np.sign(np.diag(R_ref))
-        what = f"Q for a random {m}x{n} A"
+        what = f"gram_schmidt: Q for a random {m}x{n} A"
         hint = "q_j is column j of A minus its projections on q_1 .. q_{j-1}, over its norm."
         assert_close_up_to_sign(Q, Q_ref, rtol=1e-8, atol=1e-8, what=what, hint=hint)
         _check_factorization(A_copy, Q, R, f"a random {m}x{n} A")
@@ -124,17 +152,24 @@ def test_gram_schmidt_random(gram_schmidt):
 @test_case(points=1, hidden=True)
 def test_gram_schmidt_integer_input(gram_schmidt):
     A = np.array([[1, 2, 0], [1, 0, 3], [0, 1, 1], [2, 1, 1]])
-    Q, R = _unpack(call(gram_schmidt, A.copy()), 4, 3, "an integer 4x3 A")
-    assert_close(
-        Q.T @ Q,
-        np.eye(3),
-        rtol=0,
-        atol=1e-10,
-        what="Q.T @ Q for an integer A",
-        hint="with an integer input, updating columns in place truncates: convert "
-        "A to float first.",
-    )
-    _check_factorization(A.astype(float), Q, R, "an integer 4x3 A")
+    what = "an integer 4x3 A"
+    hint = "if float inputs work, convert an integer A to float before updating its columns."
+    Q, R = _unpack(call(gram_schmidt, A.copy(), what=what, hint=hint), 4, 3, what)
+    try:
+        assert_close(
+            Q.T @ Q, np.eye(3), rtol=0, atol=1e-10, what=f"gram_schmidt: Q.T @ Q for {what}"
+        )
+        _check_factorization(A.astype(float), Q, R, what)
+    except AssertionError as failure:
+        Qf, Rf = _unpack(call(gram_schmidt, A.astype(float), what=what), 4, 3, what)
+        float_ok = np.allclose(Qf.T @ Qf, np.eye(3), atol=1e-10) and np.allclose(Qf @ Rf, A)
+        hint = (
+            "the same matrix given as floats is factored correctly: with an integer input, "
+            "updating columns in place truncates. Convert A to float first."
+            if float_ok
+            else "the same matrix given as floats fails too: see the other cases."
+        )
+        raise AssertionError(f"{failure} {hint}") from None
 
 
 @test_case(points=3, hidden=True)
@@ -157,6 +192,6 @@ def test_gram_schmidt_ill_conditioned(gram_schmidt):
             A,
             rtol=0,
             atol=1e-10,
-            what=f"Q @ R for {what}",
+            what=f"gram_schmidt: Q @ R for {what}",
             hint="R[i, j] must be the coefficient you actually subtracted.",
         )

@@ -1,3 +1,14 @@
+# q9: projection_matrix. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - P = A (A^T A)^-1 A^T, an (m, m) matrix, for every m >= n: test_projection_matrix_random
+#   (oracle Q Q^T from numpy's QR, computed first); variants "P = A A^T", "uses A A^T
+#   inside (n x n)", "sum of the projections onto each column".
+# - the properties P^2 = P, P^T = P, P A = A, A^T (v - P v) = 0:
+#   test_projection_matrix_invariants (each paired with the oracle above, so a constant
+#   answer cannot pass); variant "returns I - P".
+# - one column and square invertible A (P = I), integer A: test_projection_matrix_special.
+# - "any correct method" is allowed: correct variants with solve and with pinv.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -46,12 +57,15 @@ def test_projection_matrix_random(projection_matrix):
     rng = np.random.default_rng(391)
     for m, n in [(4, 2), (10, 3), (6, 5), (20, 1), (8, 4)]:
         A = rng.normal(size=(m, n)) * rng.uniform(0.5, 4.0, size=n)
+        expected = _oracle(A)
         P = assert_shape(
-            call(projection_matrix, A.copy()), (m, m), what=f"projection_matrix of a {m}x{n} A"
+            call(projection_matrix, A.copy(), what=f"a random {m}x{n} A"),
+            (m, m),
+            what=f"projection_matrix of a {m}x{n} A",
         )
         assert_close(
             P,
-            _oracle(A),
+            expected,
             rtol=1e-8,
             atol=1e-9,
             what=f"projection_matrix of a random {m}x{n} A",
@@ -69,17 +83,27 @@ def test_projection_matrix_invariants(projection_matrix):
         )
         hint = "a projection onto the column space is symmetric, idempotent and fixes A."
         assert_close(
-            P @ P, P, rtol=0, atol=1e-9, what=f"P @ P for a {m}x{n} A (should be P)", hint=hint
+            P @ P,
+            P,
+            rtol=0,
+            atol=1e-9,
+            what=f"projection_matrix: P @ P for a {m}x{n} A (should be P)",
+            hint=hint,
         )
         assert_close(
-            P.T, P, rtol=0, atol=1e-9, what=f"P.T for a {m}x{n} A (should be P)", hint=hint
+            P.T,
+            P,
+            rtol=0,
+            atol=1e-9,
+            what=f"projection_matrix: P.T for a {m}x{n} A (should be P)",
+            hint=hint,
         )
         assert_close(
             P @ A,
             A,
             rtol=0,
             atol=1e-9,
-            what=f"P @ A for a {m}x{n} A (should be A)",
+            what=f"projection_matrix: P @ A for a {m}x{n} A (should be A)",
             hint="vectors already in the column space must not move.",
         )
         v = rng.normal(size=m)
@@ -88,13 +112,25 @@ def test_projection_matrix_invariants(projection_matrix):
             np.zeros(n),
             rtol=0,
             atol=1e-9,
-            what="A.T @ (v - P v) (the residual must be orthogonal to every column)",
+            what="projection_matrix: A.T @ (v - P v) (the residual must be orthogonal to every "
+            "column)",
             hint=hint,
         )
 
 
 @test_case(points=1, hidden=True)
 def test_projection_matrix_special(projection_matrix):
+    A = np.array([[1, 0], [1, 1], [0, 2], [3, 1]])
+    expected = _oracle(A.astype(float))
+    assert_close(
+        call(projection_matrix, A.copy(), what="an integer 4x2 A"),
+        expected,
+        rtol=1e-9,
+        atol=1e-12,
+        what="projection_matrix of an integer 4x2 A",
+        hint="with an integer A, convert it to float first (in-place updates and integer "
+        "division truncate).",
+    )
     rng = np.random.default_rng(393)
     a = rng.normal(size=(6, 1)) * 7
     assert_close(

@@ -1,3 +1,17 @@
+# q1: eig2x2. Clauses, with the hidden case that checks each and the wrong variant that breaks
+# it alone:
+# - both roots of t^2 - trace t + det, in any order, for real eigenvalues at scales 1e-2 to
+#   1e3: test_random_real_eigenvalues; variants "a d + b c", "trace^2 - det", "t^2 + trace t".
+# - a complex-conjugate pair when the discriminant is negative: test_random_complex_eigenvalues;
+#   variant "real square root gives NaN".
+# - a repeated eigenvalue appears twice; triangular matrices: test_repeated_and_triangular.
+# - integer matrices, including entries near 5e9 whose products overflow int64:
+#   test_integer_matrices; variant "no float conversion".
+# - a float or a complex array is accepted (lists too): correct variants "cmath, a list",
+#   "always complex".
+# - eig, eigvals, eigh, eigvalsh, roots forbidden: forbid_calls in every hidden case; variant
+#   "calls np.linalg.eigvals".
+
 OK_FORMAT = False
 
 import numpy as np
@@ -21,6 +35,7 @@ FORBIDDEN = [
 
 def check_eigenvalues(found, expected, what, hint, reveal=False, atol=1e-9):
     """Compare two eigenvalues in any order, real and imaginary parts separately."""
+    what = what if "eig2x2" in what else f"eig2x2: {what}"
     values = to_array(found, what, dtype=complex)
     if values.shape != (2,):
         raise AssertionError(
@@ -70,7 +85,7 @@ def test_rotation_example(eig2x2):
     )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_random_real_eigenvalues(eig2x2):
     rng = np.random.default_rng(101)
     for trial in range(12):
@@ -131,4 +146,33 @@ def test_repeated_and_triangular(eig2x2):
             "for a triangular matrix the eigenvalues are the diagonal entries; a zero "
             "discriminant gives the same eigenvalue twice.",
             atol=1e-6,  # a double root moves by sqrt(rounding error): about 1e-8
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_integer_matrices(eig2x2):
+    rng = np.random.default_rng(104)
+    cases = [np.array([[5_000_000_000, 1_000_000_000], [2_000_000_000, 3_000_000_000]])]
+    for _ in range(4):  # symmetric, so the eigenvalues are real: only the dtype is tested
+        B = rng.integers(-9, 10, size=(2, 2))
+        cases.append(B + B.T)
+    for A in cases:
+        expected = np.linalg.eigvals(A.astype(float))
+        size = "entries near 5e9" if np.abs(A).max() > 1e9 else "small entries"
+        found = forbid_calls(
+            FORBIDDEN,
+            eig2x2,
+            A.copy(),
+            what=f"an integer 2x2 matrix with {size}",
+            hint="convert A to float first.",
+        )
+        check_eigenvalues(
+            found,
+            expected,
+            f"the eigenvalues of an integer 2x2 matrix with {size}",
+            "a d for integers near 5e9 is 1.5e19, beyond the int64 maximum 9.2e18, and numpy "
+            "wraps around silently: convert A with np.asarray(A, dtype=float) first."
+            if np.abs(A).max() > 1e9
+            else "integer entries are real numbers too: the same formula applies (convert A "
+            "to float first).",
         )

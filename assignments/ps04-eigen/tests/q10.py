@@ -1,3 +1,14 @@
+# q10: google_matrix. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - G = alpha M + (1 - alpha)/n with M[i, j] = adj[j, i] / outdeg(j) (sources in rows of adj,
+#   in columns of M), for several alpha: test_random_graphs; variants "row-stochastic
+#   (forgets to transpose)", "normalizes by in-degree", "forgets the teleport term".
+# - a dangling page links to every page (column 1/n), so columns sum to 1:
+#   test_column_stochastic; variant "dangling columns left at zero".
+# - alpha = 0 and alpha = 1 are allowed (the prompt no longer claims positive entries for
+#   alpha = 1), a graph without links, a nested list of ints: test_extreme_damping; variant
+#   "assumes adj is a NumPy array".
+
 OK_FORMAT = False
 
 import copy
@@ -72,7 +83,7 @@ def test_column_stochastic(google_matrix):
             G.sum(axis=0),
             np.ones(n),
             rtol=1e-9,
-            what=f"the column sums of G for a {n}-page graph with dangling pages",
+            what=f"google_matrix: the column sums of G for a {n}-page graph with dangling pages",
             hint="every column is a probability distribution: a dangling page (no links) "
             "must link to every page with probability 1/n, and G[i, j] is for j -> i "
             "(columns, not rows, sum to 1).",

@@ -1,3 +1,15 @@
+# q2: is_eigenpair. Clauses, with the hidden case that checks each and the wrong variant that
+# breaks it alone:
+# - True for v != 0 with ||A v - lam v|| <= tol ||v||, relative to ||v|| (scales 1e-9 to
+#   1e9), complex v and lam: test_true_eigenpairs; variant "absolute tolerance".
+# - the eigenvalue matters, a perturbed vector fails, tol is honoured (1e-3):
+#   test_wrong_pairs; variants "only checks that A v is parallel to v", "only the Rayleigh
+#   quotient".
+# - the zero vector is never an eigenvector: test_zero_vector_and_traps; variant "forgets v != 0".
+# - "<=" includes equality (residual exactly tol ||v||), and a smaller tol says False:
+#   test_zero_vector_and_traps; variant "strict inequality".
+# - returns a bool: check_answer in every case.
+
 OK_FORMAT = False
 
 import copy
@@ -12,14 +24,15 @@ points = 4
 
 
 def check_answer(is_eigenpair, A, v, lam, expected, what, hint, **kwargs):
-    found = call(is_eigenpair, copy.deepcopy(A), copy.deepcopy(v), lam, **kwargs)
+    found = call(is_eigenpair, copy.deepcopy(A), copy.deepcopy(v), lam, what=what, **kwargs)
     if not isinstance(found, (bool, np.bool_)):
         raise AssertionError(
             f"is_eigenpair should return True or False, found {describe(found)}. "
             "Wrap a comparison in bool(...)."
         )
     if bool(found) != expected:
-        raise AssertionError(f"{what}: expected {expected}, found {bool(found)}. {hint}")
+        label = what if "is_eigenpair" in what else f"is_eigenpair on {what}"
+        raise AssertionError(f"{label}: expected {expected}, found {bool(found)}. {hint}")
 
 
 @test_case(points=1, hidden=False)
@@ -134,4 +147,25 @@ def test_zero_vector_and_traps(is_eigenpair):
         "is_eigenpair(diag(1, -1), [1, 1], 0)",
         "the Rayleigh quotient v.A v / v.v equals 0 here, but A v = [1, -1] is not 0 * v: "
         "check the whole vector A v - lam v.",
+    )
+    # the boundary: ||A v - lam v|| = 0.5 = tol * ||v|| exactly, so "<=" says True
+    check_answer(
+        is_eigenpair,
+        np.diag([2.0, 0.0]),
+        np.array([1.0, 0.0]),
+        1.5,
+        True,
+        "is_eigenpair(diag(2, 0), [1, 0], 1.5, tol=0.5), whose residual 0.5 equals tol * ||v||",
+        "the rule is ||A v - lam v|| <= tol * ||v||: at most, so equality counts.",
+        tol=0.5,
+    )
+    check_answer(
+        is_eigenpair,
+        np.diag([2.0, 0.0]),
+        np.array([1.0, 0.0]),
+        1.5,
+        False,
+        "is_eigenpair(diag(2, 0), [1, 0], 1.5, tol=0.25)",
+        "the residual 0.5 is above tol * ||v|| = 0.25: use the tol you are given.",
+        tol=0.25,
     )

@@ -1,3 +1,15 @@
+# q4: power_iteration. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - the dominant eigenpair (lam, v), v of unit length, up to sign: test_random_symmetric,
+#   test_non_symmetric; variant "never normalizes inside the loop" (test_large_and_small_scales).
+# - lam is the Rayleigh quotient of the final v, keeping the sign of a negative dominant
+#   eigenvalue: test_negative_dominant, test_max_iter_and_tol; variant "returns ||A v||".
+# - a random start (a nice start can be an eigenvector of a smaller eigenvalue):
+#   test_special_start_vectors; variant "starts from all ones".
+# - max_iter and tol are honoured: test_max_iter_and_tol (ratio 0.999, so stopping early is
+#   visible); variants "ignores max_iter", "ignores tol", "a fixed 30 iterations".
+# - eig, eigh, eigvals, svd forbidden: forbid_calls in every case; variant "uses np.linalg.eig".
+
 OK_FORMAT = False
 
 import numpy as np
@@ -31,9 +43,9 @@ FORBIDDEN = [
 ]
 
 
-def run(power_iteration, A):
+def run(power_iteration, A, what="a matrix", **kwargs):
     """Call power_iteration (no eig allowed) and unpack (lam, v), checking v has unit length."""
-    result = forbid_calls(FORBIDDEN, power_iteration, A.copy())
+    result = forbid_calls(FORBIDDEN, power_iteration, A.copy(), what=what, **kwargs)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
             f"power_iteration should return a pair (lam, v), found {describe(result)}."
@@ -46,7 +58,7 @@ def run(power_iteration, A):
         np.linalg.norm(v),
         1.0,
         rtol=1e-6,
-        what="the length ||v|| of the returned eigenvector",
+        what="power_iteration: the length ||v|| of the returned eigenvector",
         hint="normalize v to unit length (v / np.linalg.norm(v)) at every iteration; "
         "without it the iterates overflow or underflow.",
     )
@@ -67,7 +79,7 @@ def test_diagonal_example(power_iteration):
         lam,
         5.0,
         rtol=1e-6,
-        what="the dominant eigenvalue of diag(5, 2, -1)",
+        what="power_iteration: the dominant eigenvalue of diag(5, 2, -1)",
         hint="return the Rayleigh quotient v.A v of the final unit vector.",
         reveal=True,
     )
@@ -75,30 +87,30 @@ def test_diagonal_example(power_iteration):
         v,
         [1.0, 0.0, 0.0],
         atol=1e-6,
-        what="the dominant eigenvector of diag(5, 2, -1)",
+        what="power_iteration: the dominant eigenvector of diag(5, 2, -1)",
         hint="repeat v <- A v / ||A v|| until v stops changing.",
     )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_random_symmetric(power_iteration):
     rng = np.random.default_rng(401)
     for n in [2, 3, 6, 10]:
         lams = np.concatenate([[10.0], rng.uniform(-8, 8, size=n - 1)])
         A, v1 = symmetric_with(lams, rng)
-        lam, v = run(power_iteration, A)
+        lam, v = run(power_iteration, A, what=f"a random symmetric {n}x{n} matrix")
         assert_close(
             lam,
             10.0,
             rtol=1e-7,
-            what=f"the dominant eigenvalue of a random symmetric {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvalue of a random symmetric {n}x{n} matrix",
             hint="iterate until v stops changing (tol), then return the Rayleigh quotient.",
         )
         assert_close_up_to_sign(
             v,
             v1,
             atol=1e-6,
-            what=f"the dominant eigenvector of a random symmetric {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvector of a random symmetric {n}x{n} matrix",
             hint="iterate until min(||v_new - v||, ||v_new + v||) < tol, up to max_iter steps.",
         )
 
@@ -114,7 +126,8 @@ def test_negative_dominant(power_iteration):
             lam,
             -9.0,
             rtol=1e-7,
-            what="the dominant eigenvalue of a matrix whose largest-magnitude eigenvalue "
+            what="power_iteration: the dominant eigenvalue of a matrix whose largest-magnitude "
+            "eigenvalue "
             "is negative",
             hint="||A v|| is |lam| and loses the sign: the Rayleigh quotient v.A v keeps it.",
         )
@@ -122,7 +135,8 @@ def test_negative_dominant(power_iteration):
             v,
             v1,
             atol=1e-6,
-            what="the dominant eigenvector when the dominant eigenvalue is negative",
+            what="power_iteration: the dominant eigenvector when the dominant eigenvalue is "
+            "negative",
             hint="v flips sign at every step: measure convergence up to sign.",
         )
 
@@ -140,14 +154,16 @@ def test_non_symmetric(power_iteration):
             lam,
             values[top].real,
             rtol=1e-7,
-            what=f"the dominant eigenvalue of a non-symmetric positive {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvalue of a non-symmetric positive {n}x{n} "
+            "matrix",
             hint="use the Rayleigh quotient of the unit vector v (v.A v).",
         )
         assert_close_up_to_sign(
             v,
             v1 / np.linalg.norm(v1),
             atol=1e-6,
-            what=f"the dominant eigenvector of a non-symmetric positive {n}x{n} matrix",
+            what=f"power_iteration: the dominant eigenvector of a non-symmetric positive {n}x{n} "
+            "matrix",
         )
 
 
@@ -162,14 +178,16 @@ def test_large_and_small_scales(power_iteration):
             lam,
             scale,
             rtol=1e-6,
-            what=f"the dominant eigenvalue of a matrix whose eigenvalues are of size {scale:g}",
+            what="power_iteration: the dominant eigenvalue of a matrix whose eigenvalues are of "
+            f"size {scale:g}",
             hint="normalize at every step, otherwise A^k x overflows or underflows.",
         )
         assert_close_up_to_sign(
             v,
             v1,
             atol=1e-5,
-            what=f"the dominant eigenvector of a matrix with eigenvalues of size {scale:g}",
+            what="power_iteration: the dominant eigenvector of a matrix with eigenvalues of size "
+            f"{scale:g}",
             hint="normalize at every step, otherwise A^k x overflows or underflows.",
         )
 
@@ -186,8 +204,39 @@ def test_special_start_vectors(power_iteration):
             lam,
             expected,
             rtol=1e-7,
-            what="the dominant eigenvalue of a small matrix with simple eigenvectors",
+            what="power_iteration: the dominant eigenvalue of a small matrix with simple "
+            "eigenvectors",
             hint="did you start from a special vector (all ones, e1) that is itself an "
             "eigenvector of a smaller eigenvalue? Start from a random vector.",
         )
-        assert_close_up_to_sign(v, v1, atol=1e-6, what="the dominant eigenvector")
+        assert_close_up_to_sign(v, v1, atol=1e-6, what="power_iteration: the dominant eigenvector")
+
+
+@test_case(points=1, hidden=True)
+def test_max_iter_and_tol(power_iteration):
+    # |lam2 / lam1| = 0.999: about 16000 steps to converge, so stopping early is visible
+    rng = np.random.default_rng(405)
+    lams = np.array([1.0, 0.999, 0.5, 0.3, -0.4, 0.2, 0.1, -0.05])
+    A, v1 = symmetric_with(lams, rng)
+    for kwargs, label, limit in [
+        ({"max_iter": 2}, "max_iter=2", "after max_iter steps"),
+        ({"tol": 1e-3, "max_iter": 100_000}, "tol=1e-3", "as soon as the change is below tol"),
+    ]:
+        what = f"a slowly converging 8x8 matrix (ratio 0.999) with {label}"
+        lam, v = run(power_iteration, A, what=what, **kwargs)
+        distance = min(np.linalg.norm(v - v1), np.linalg.norm(v + v1))
+        if distance < 1e-5:
+            raise AssertionError(
+                f"power_iteration on {what} returned a fully converged eigenvector (distance "
+                f"{distance:.1g} from the true one): it must stop {limit}. Use the "
+                f"{label.split('=')[0]} argument you are given."
+            )
+        assert_close(
+            lam,
+            float(v @ A @ v),
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"power_iteration: lam for {what}, against the Rayleigh quotient v.A v of the v "
+            "returned",
+            hint="return the Rayleigh quotient of the final v, computed after the last update.",
+        )

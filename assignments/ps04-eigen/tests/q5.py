@@ -1,3 +1,15 @@
+# q5: matrix_power_eig. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - V diag(lam^k) V^-1 for a non-symmetric A (V^-1, not V^T, in this order):
+#   test_non_symmetric_integer_powers; variants "V.T for V^-1", "V^-1 diag V", "lam * k".
+# - complex eigenvalues, and a REAL float array returned: test_complex_eigenvalues (and the
+#   dtype check in check_power everywhere); variants "drops the imaginary parts first",
+#   "forgets np.real".
+# - k = 0 gives I also for a singular A; negative k for invertible A:
+#   test_zero_and_negative_powers; variants "exp(k log lam)", "repeated multiplication".
+# - fractional k for positive eigenvalues, Fibonacci to the power 40: test_fractional_powers.
+# - matrix_power, fractional_matrix_power forbidden: forbid_calls in every hidden case.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -24,6 +36,13 @@ def diagonalizable(lams, rng, blocks=()):
 
 
 def check_power(found, expected, what, hint, reveal=False):
+    what = what if "matrix_power_eig" in what else f"matrix_power_eig: {what}"
+    kind = np.asarray(found).dtype.kind
+    if kind == "c":
+        raise AssertionError(
+            f"{what} is a complex array; the prompt asks for a real array: keep the real part "
+            "of the final product, np.real(V @ np.diag(lam**k) @ np.linalg.inv(V))."
+        )
     scale = max(1.0, float(np.max(np.abs(expected))))
     assert_close(found, expected, rtol=1e-7, atol=1e-9 * scale, what=what, hint=hint, reveal=reveal)
 
@@ -82,8 +101,21 @@ def test_complex_eigenvalues(matrix_power_eig):
 
 
 @test_case(points=1, hidden=True)
-def test_negative_powers(matrix_power_eig):
+def test_zero_and_negative_powers(matrix_power_eig):
     rng = np.random.default_rng(503)
+    # k = 0 gives I for every diagonalizable A, also a singular one (0**0 = 1); this
+    # triangular A has the eigenvalues 2, 0, -1, and eig returns the 0 exactly
+    singular = np.array([[2.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, -1.0]])
+    for k, expected in [(0, np.eye(3)), (2, singular @ singular)]:
+        found = forbid_calls(
+            FORBIDDEN, matrix_power_eig, singular.copy(), k, what="a singular 3x3 matrix"
+        )
+        hint = "A^0 = I for every A (lam**0 = 1 also for lam = 0), and positive powers need no "
+        hint += "inverse of A either: only negative powers need an invertible A."
+        with np.errstate(invalid="ignore"):
+            if np.isnan(np.asarray(found, dtype=complex)).any():
+                hint += " Your result has NaN: exp(k log(lam)) is NaN for lam = 0; use lam**k."
+        check_power(found, expected, f"A^{k} for a singular (but diagonalizable) 3x3 matrix", hint)
     for n in [2, 3, 5]:
         lams = rng.uniform(0.5, 2, size=n) * rng.choice([-1, 1], size=n)
         _, _, A = diagonalizable(lams, rng)

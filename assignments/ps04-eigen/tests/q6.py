@@ -1,3 +1,15 @@
+# q6: spectral_decomposition and from_spectrum. Clauses, with the hidden case that checks each
+# and the wrong variant that breaks it alone:
+# - lam descending, Q orthonormal, S Q = Q diag(lam), column i with lam[i]:
+#   test_distinct_eigenvalues; variants "keeps eigh's ascending order", "reverses lam but
+#   not Q", "eigenvectors as rows".
+# - orthonormal Q also for repeated eigenvalues: test_repeated_eigenvalues; variant "eig +
+#   sort (not orthogonal for a repeated eigenvalue)".
+# - from_spectrum = Q diag(lam) Q^T for Q of shape (n, r), r <= n: test_from_spectrum;
+#   variants "Q^T diag Q", "inv(Q) fails for a non-square Q".
+# - the round trip S = from_spectrum(*spectral_decomposition(S)): test_round_trip, paired
+#   with the absolute checks above (a constant answer cannot pass them).
+
 OK_FORMAT = False
 
 import numpy as np
@@ -41,14 +53,14 @@ def check_invariants(S, lam, Q, what):
         np.sort(np.linalg.eigvalsh(S))[::-1],
         rtol=1e-8,
         atol=1e-9,
-        what=f"the eigenvalues of {what}",
+        what=f"spectral_decomposition: the eigenvalues of {what}",
         hint="return them in descending order (largest first).",
     )
     assert_close(
         Q.T @ Q,
         np.eye(n),
         atol=1e-8,
-        what=f"Q^T Q for {what}",
+        what=f"spectral_decomposition: Q^T Q for {what}",
         hint="the columns of Q must be orthonormal; np.linalg.eig does not guarantee it "
         "when an eigenvalue is repeated, np.linalg.eigh does.",
     )
@@ -56,7 +68,7 @@ def check_invariants(S, lam, Q, what):
         S @ Q,
         Q * lam,
         atol=1e-8,
-        what=f"S Q - Q diag(lam) for {what}",
+        what=f"spectral_decomposition: S Q - Q diag(lam) for {what}",
         hint="column i of Q must be the eigenvector of lam[i]: reorder the columns of Q "
         "together with lam, and return eigenvectors as columns, not rows.",
     )
@@ -70,7 +82,7 @@ def test_small_example(spectral_decomposition, from_spectrum):
         lam,
         [3.0, 1.0],
         atol=1e-9,
-        what="the eigenvalues of [[2, 1], [1, 2]]",
+        what="spectral_decomposition: the eigenvalues of [[2, 1], [1, 2]]",
         hint="descending order: largest first.",
         reveal=True,
     )
@@ -78,7 +90,7 @@ def test_small_example(spectral_decomposition, from_spectrum):
         Q,
         np.array([[1.0, 1.0], [1.0, -1.0]]) / np.sqrt(2),
         atol=1e-8,
-        what="the eigenvectors of [[2, 1], [1, 2]] (columns of Q)",
+        what="spectral_decomposition: the eigenvectors of [[2, 1], [1, 2]] (columns of Q)",
         hint="[1, 1]/sqrt(2) belongs to 3 and [1, -1]/sqrt(2) to 1.",
     )
     assert_close(
@@ -104,7 +116,7 @@ def test_distinct_eigenvalues(spectral_decomposition):
             Q,
             vectors[:, ::-1],
             atol=1e-7,
-            what=f"the eigenvectors of a random symmetric {n}x{n} matrix",
+            what=f"spectral_decomposition: the eigenvectors of a random symmetric {n}x{n} matrix",
             hint="column i of Q goes with lam[i], in descending order.",
         )
 

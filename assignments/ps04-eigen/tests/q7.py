@@ -1,3 +1,11 @@
+# q7: rank_k_approx. Clauses, with the hidden case that checks each and the wrong variant that
+# breaks it alone:
+# - U_k diag(s_k) V_k^T with the k LARGEST singular values, shape of X, square or not:
+#   test_random_shapes; variants "k smallest", "Vt.T for Vt", "forgets s",
+#   "full_matrices=True".
+# - rank exactly k, k = 0 gives the zero matrix, k = min(m, n) gives X: test_rank_and_edges.
+# - real data (digits): test_digits_matrix.
+
 OK_FORMAT = False
 
 import numpy as np
@@ -65,7 +73,7 @@ def test_rank_and_edges(rank_k_approx):
             oracle(X, k),
             rtol=1e-6,
             atol=1e-9,
-            what=f"the rank-{k} approximation of a 7x5 matrix",
+            what=f"rank_k_approx: the rank-{k} approximation of a 7x5 matrix",
         )
         rank = np.linalg.matrix_rank(found, tol=1e-8)
         if rank != k:

@@ -1,3 +1,12 @@
+# q8: truncation_errors. Clauses, with the hidden case that checks each and the wrong variant
+# that breaks it alone:
+# - Frobenius error sqrt(sum of the discarded s^2), spectral error s[k] (0-based), checked
+#   against the actual norms of X - X_k: test_matches_actual_errors; variants "plain sum",
+#   "forgets the square root", "s[k-1]".
+# - k = 0 (all discarded) and k = len(s) (both errors 0): test_edge_cases; variant "indexes
+#   s[k] when k = len(s)".
+# - s may be a list: test_list_input.
+
 OK_FORMAT = False
 
 import copy
@@ -30,14 +39,14 @@ def test_small_example(truncation_errors):
     assert_close(
         fro,
         np.sqrt(5.0),
-        what="the Frobenius error for s = [4, 3, 2, 1], k = 2",
+        what="truncation_errors: the Frobenius error for s = [4, 3, 2, 1], k = 2",
         hint="sqrt(2^2 + 1^2): the root of the sum of the SQUARED discarded values.",
         reveal=True,
     )
     assert_close(
         spec,
         2.0,
-        what="the spectral error for s = [4, 3, 2, 1], k = 2",
+        what="truncation_errors: the spectral error for s = [4, 3, 2, 1], k = 2",
         hint="the largest discarded singular value, s[k] with 0-based indexing.",
         reveal=True,
     )
@@ -56,14 +65,16 @@ def test_matches_actual_errors(truncation_errors):
                 fro,
                 np.linalg.norm(residual, "fro"),
                 rtol=1e-8,
-                what=f"the Frobenius error of a rank-{k} approximation of a {m}x{n} matrix",
+                what=f"truncation_errors: the Frobenius error of a rank-{k} approximation of a "
+                f"{m}x{n} matrix",
                 hint="||X - X_k||_F = sqrt(sum of the squared discarded singular values).",
             )
             assert_close(
                 spec,
                 np.linalg.norm(residual, 2),
                 rtol=1e-8,
-                what=f"the spectral error of a rank-{k} approximation of a {m}x{n} matrix",
+                what=f"truncation_errors: the spectral error of a rank-{k} approximation of a "
+                f"{m}x{n} matrix",
                 hint="||X - X_k||_2 is the first discarded singular value, s[k] (0-based).",
             )
 
@@ -77,14 +88,14 @@ def test_edge_cases(truncation_errors):
         fro,
         np.sqrt(np.sum(s**2)),
         rtol=1e-9,
-        what="the Frobenius error for k = 0",
+        what="truncation_errors: the Frobenius error for k = 0",
         hint="with k = 0 every singular value is discarded: the error is ||X||_F.",
     )
     assert_close(
         spec,
         s[0],
         rtol=1e-9,
-        what="the spectral error for k = 0",
+        what="truncation_errors: the spectral error for k = 0",
         hint="with k = 0 the error is ||X||_2 = s[0].",
     )
     fro, spec = errors(truncation_errors, s, 6)
@@ -92,14 +103,14 @@ def test_edge_cases(truncation_errors):
         fro,
         0.0,
         atol=1e-12,
-        what="the Frobenius error for k = len(s)",
+        what="truncation_errors: the Frobenius error for k = len(s)",
         hint="nothing is discarded: the error is 0.",
     )
     assert_close(
         spec,
         0.0,
         atol=1e-12,
-        what="the spectral error for k = len(s)",
+        what="truncation_errors: the spectral error for k = len(s)",
         hint="nothing is discarded: return 0.0 (do not index past the end of s).",
     )
 
@@ -112,13 +123,13 @@ def test_list_input(truncation_errors):
         fro,
         np.hypot(0.5, 0.25),
         rtol=1e-9,
-        what="the Frobenius error when s is a Python list",
+        what="truncation_errors: the Frobenius error when s is a Python list",
         hint="convert s with np.asarray first.",
     )
     assert_close(
         spec,
         0.5,
         rtol=1e-9,
-        what="the spectral error when s is a Python list",
+        what="truncation_errors: the spectral error when s is a Python list",
         hint="convert s with np.asarray first.",
     )

@@ -1,3 +1,15 @@
+# q9: compression_ratio and rank_for_energy. Clauses, with the hidden case that checks each and
+# the wrong variant that breaks it alone:
+# - ratio k (m + n + 1) / (m n), k = 0 included: test_compression_ratio; variants "forgets
+#   the k singular values", "inverted ratio".
+# - smallest k >= 1 whose first k squared values hold at least energy * sum(s**2):
+#   test_random_spectra; variants "energy with s, not s**2", "0-based index".
+# - "at least": a share exactly equal to the target is enough: test_exact_thresholds
+#   (binary fractions, exact in floating point); variant "strict inequality".
+# - energy = 1 gives the number of non-zero values however small ([1, 1e-9] -> 2), trailing
+#   zeros, lists: test_edges; variants "divides by np.sum (argmax of all-False)",
+#   "cumulative share over the last cumulative sum", "while loop adding squared values".
+
 OK_FORMAT = False
 
 import copy
@@ -12,7 +24,7 @@ points = 5
 
 
 def rank_of(rank_for_energy, s, energy):
-    found = call(rank_for_energy, copy.deepcopy(s), energy)
+    found = call(rank_for_energy, copy.deepcopy(s), energy, what=f"energy={energy:g}")
     value = to_number(found, "the rank returned by rank_for_energy")
     if value != int(value):
         raise AssertionError(
@@ -60,7 +72,7 @@ def test_compression_ratio(compression_ratio):
             found,
             k * (m + n + 1) / (m * n),
             rtol=1e-9,
-            what=f"the compression ratio of a rank-{k} approximation",
+            what=f"compression_ratio: the compression ratio of a rank-{k} approximation",
             hint="stored numbers / original numbers = k (m + n + 1) / (m n): count U_k, V_k "
             "AND the k singular values; a ratio below 1 means the factors are smaller.",
         )
@@ -103,6 +115,16 @@ def test_edges(rank_for_energy):
             raise AssertionError(
                 f"rank_for_energy({s}, {energy}) returned {found}. The answer is between 1 "
                 "and len(s); s may be a list and may end with zeros."
+            )
+    # energy = 1 counts every non-zero value, however small: 1 + 1e-18 rounds to 1
+    for s, expected in [([1.0, 1e-9], 2), ([2.0, 1.0, 1e-12, 1e-30, 0.0], 4)]:
+        found = rank_of(rank_for_energy, np.array(s), 1.0)
+        if found != expected:
+            raise AssertionError(
+                f"rank_for_energy with energy = 1 on {len(s)} values, {expected} of them non-zero "
+                f"but some tiny (down to {min(x for x in s if x > 0):g}), returned {found}, "
+                f"expected {expected}. A cumulative sum cannot see them (1 + 1e-18 rounds to "
+                "1): compare what you drop, sum(s[k:]**2) <= (1 - energy) * sum(s**2)."
             )
     # nine distinct values whose cumulative share rounds to just below 1 at the end
     s = np.sort(np.random.default_rng(4).uniform(0.5, 3.0, size=9))[::-1]

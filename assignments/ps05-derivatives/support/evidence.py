@@ -19,6 +19,8 @@ def matching_hint(found, candidates, default, rtol=1e-6, atol=1e-12):
     except (TypeError, ValueError):
         return default
     for value, hint in candidates:
+        if value is None:
+            continue
         expected = np.asarray(value, dtype=float)
         if array.shape != expected.shape and not (array.size == expected.size == 1):
             continue

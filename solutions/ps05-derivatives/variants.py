@@ -393,8 +393,9 @@ def jacobian(F, x, h=1e-5):
 @variant("q6", wrong="squeezes the result: a 1 x n Jacobian comes back with shape (n,)")
 def jacobian(F, x, h=1e-5):
     x = np.asarray(x, dtype=float)
-    columns = [(np.asarray(F(x + h * e)) - np.asarray(F(x - h * e))) / (2 * h)
-               for e in np.eye(x.size)]
+    columns = [
+        (np.asarray(F(x + h * e)) - np.asarray(F(x - h * e))) / (2 * h) for e in np.eye(x.size)
+    ]
     return np.squeeze(np.column_stack(columns))
 
 
@@ -553,7 +554,9 @@ def hessian(f, x, h=1e-4):
     for i in range(n):
         for j in range(i, n):
             H[i, j] = H[j, i] = (
-                shifted(i, 1, j, 1) - shifted(i, 1, j, -1) - shifted(i, -1, j, 1)
+                shifted(i, 1, j, 1)
+                - shifted(i, 1, j, -1)
+                - shifted(i, -1, j, 1)
                 + shifted(i, -1, j, -1)
             ) / (4 * h * h)
     return H

@@ -81,10 +81,16 @@ def test_forward_random(forward_diff):
             hint = matching_hint(
                 got,
                 [
-                    ((f(x) - f(x - h)) / h, "you computed the backward difference "
-                     "(f(x) - f(x - h)) / h: step forward, to x + h."),
-                    ((f(x + h) - f(x - h)) / (2 * h), "you computed the central difference; "
-                     "the forward one uses f(x + h) and f(x) only."),
+                    (
+                        (f(x) - f(x - h)) / h,
+                        "you computed the backward difference "
+                        "(f(x) - f(x - h)) / h: step forward, to x + h.",
+                    ),
+                    (
+                        (f(x + h) - f(x - h)) / (2 * h),
+                        "you computed the central difference; "
+                        "the forward one uses f(x + h) and f(x) only.",
+                    ),
                     ((f(x) - f(x + h)) / h, "the sign is reversed: f(x + h) comes first."),
                 ],
                 "use exactly (f(x + h) - f(x)) / h with the given h.",
@@ -112,14 +118,24 @@ def test_central_random(central_diff):
             hint = matching_hint(
                 got,
                 [
-                    (2 * expected, "your values are twice too large: the two points are 2h "
-                     "apart, so divide by 2h, not h."),
-                    ((f(x + h) - f(x)) / h, "you computed the forward difference: step both "
-                     "ways, to x + h and x - h."),
-                    ((f(x + h / 2) - f(x - h / 2)) / (2 * h), "you stepped by h/2; step by "
-                     "the full h both ways and divide by 2h."),
-                    ((f(x + h / 2) - f(x - h / 2)) / h, "you stepped by h/2 both ways: the "
-                     "prompt's central difference steps by the full h, to x + h and x - h."),
+                    (
+                        2 * expected,
+                        "your values are twice too large: the two points are 2h "
+                        "apart, so divide by 2h, not h.",
+                    ),
+                    (
+                        (f(x + h) - f(x)) / h,
+                        "you computed the forward difference: step both ways, to x + h and x - h.",
+                    ),
+                    (
+                        (f(x + h / 2) - f(x - h / 2)) / (2 * h),
+                        "you stepped by h/2; step by the full h both ways and divide by 2h.",
+                    ),
+                    (
+                        (f(x + h / 2) - f(x - h / 2)) / h,
+                        "you stepped by h/2 both ways: the "
+                        "prompt's central difference steps by the full h, to x + h and x - h.",
+                    ),
                 ],
                 "use exactly (f(x + h) - f(x - h)) / (2 * h) with the given h (the tests "
                 "use steps from 0.1 to 1e-3, where the choice of h shows).",
@@ -137,18 +153,35 @@ def test_integer_points(forward_diff, central_diff):
     h = 0.25
     forward = ((x + h) ** 3 - x**3.0) / h
     central = ((x + h) ** 3 - (x - h) ** 3.0) / (2 * h)
-    hint = ("x may be an int array: compute x + h as a new float array (an int array cannot "
-            "hold x + h in place), and never change the caller's x.")
+    hint = (
+        "x may be an int array: compute x + h as a new float array (an int array cannot "
+        "hold x + h in place), and never change the caller's x."
+    )
     got = call(forward_diff, cube, x, h, what="an int array x = [-2, 0, 1, 3]", hint=hint)
     if not np.array_equal(x, kept):
         raise AssertionError("forward_diff changed the int array x it was given. " + hint)
-    assert_close(got, forward, rtol=1e-12, what="forward_diff(t**3, [-2, 0, 1, 3], 0.25)",
-                 hint="use exactly (f(x + h) - f(x)) / h with the given h.")
+    assert_close(
+        got,
+        forward,
+        rtol=1e-12,
+        what="forward_diff(t**3, [-2, 0, 1, 3], 0.25)",
+        hint="use exactly (f(x + h) - f(x)) / h with the given h.",
+    )
     got = call(central_diff, cube, x, h, what="an int array x = [-2, 0, 1, 3]", hint=hint)
     if not np.array_equal(x, kept):
         raise AssertionError("central_diff changed the int array x it was given. " + hint)
-    assert_close(got, central, rtol=1e-12, what="central_diff(t**3, [-2, 0, 1, 3], 0.25)",
-                 hint="use exactly (f(x + h) - f(x - h)) / (2 * h) with the given h.")
+    assert_close(
+        got,
+        central,
+        rtol=1e-12,
+        what="central_diff(t**3, [-2, 0, 1, 3], 0.25)",
+        hint="use exactly (f(x + h) - f(x - h)) / (2 * h) with the given h.",
+    )
     got = call(forward_diff, cube, 2, h, what="the Python int x = 2", hint=hint)
-    assert_close(got, (2.25**3 - 8) / h, rtol=1e-12, what="forward_diff(t**3, 2, 0.25)",
-                 hint="use exactly (f(x + h) - f(x)) / h with the given h.")
+    assert_close(
+        got,
+        (2.25**3 - 8) / h,
+        rtol=1e-12,
+        what="forward_diff(t**3, 2, 0.25)",
+        hint="use exactly (f(x + h) - f(x)) / h with the given h.",
+    )

@@ -56,27 +56,42 @@ def test_random_spd(max_stable_lr):
         hint = matching_hint(
             got,
             [
-                (1 / eigenvalues.max(), "your value is half the limit: the error factor "
-                 "1 - lr * lambda reaches -1 at lr = 2 / lambda, not 1 / lambda."),
-                (2 / eigenvalues.min(), "you used the smallest eigenvalue; the steepest "
-                 "direction (lambda_max) sets the limit."),
-                (2 / np.max(np.diag(A)), "you used the largest diagonal entry; the limit "
-                 "depends on the largest eigenvalue of A."),
-                (2 / np.linalg.norm(A), "np.linalg.norm(A) is the Frobenius norm, larger than "
-                 "lambda_max; use the largest eigenvalue (np.linalg.eigvalsh)."),
+                (
+                    1 / eigenvalues.max(),
+                    "your value is half the limit: the error factor "
+                    "1 - lr * lambda reaches -1 at lr = 2 / lambda, not 1 / lambda.",
+                ),
+                (
+                    2 / eigenvalues.min(),
+                    "you used the smallest eigenvalue; the steepest "
+                    "direction (lambda_max) sets the limit.",
+                ),
+                (
+                    2 / np.max(np.diag(A)),
+                    "you used the largest diagonal entry; the limit "
+                    "depends on the largest eigenvalue of A.",
+                ),
+                (
+                    2 / np.linalg.norm(A),
+                    "np.linalg.norm(A) is the Frobenius norm, larger than "
+                    "lambda_max; use the largest eigenvalue (np.linalg.eigvalsh).",
+                ),
             ],
             "the limit is 2 / lambda_max(A), with lambda_max the largest eigenvalue of A.",
         )
-        assert_close(got, expected, rtol=1e-6,
-                     what=f"the largest stable learning rate for {what}", hint=hint)
+        assert_close(
+            got, expected, rtol=1e-6, what=f"the largest stable learning rate for {what}", hint=hint
+        )
 
 
 @test_case(points=1, hidden=True)
 def test_edge_of_stability(max_stable_lr):
     rng = np.random.default_rng(5102)
     A = _spd(rng, 4)
-    lr = to_number(call(max_stable_lr, A.copy(), what="a random 4x4 SPD matrix"),
-                   what="max_stable_lr of a 4x4 matrix")
+    lr = to_number(
+        call(max_stable_lr, A.copy(), what="a random 4x4 SPD matrix"),
+        what="max_stable_lr of a 4x4 matrix",
+    )
     x0 = rng.normal(size=4)
     for factor, should_converge in [(0.97, True), (1.03, False)]:
         x = x0.copy()

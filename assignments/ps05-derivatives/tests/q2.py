@@ -49,10 +49,16 @@ def _table_hint(got, forward, central, exact):
     return matching_hint(
         got,
         [
-            (np.column_stack([central, forward]), "your columns are swapped: column 0 is "
-             "the forward error, column 1 the central error."),
-            (np.column_stack([forward, central]) / abs(exact), "these are relative errors "
-             "(divided by |df(x)|); the table holds absolute errors |estimate - df(x)|."),
+            (
+                np.column_stack([central, forward]),
+                "your columns are swapped: column 0 is "
+                "the forward error, column 1 the central error.",
+            ),
+            (
+                np.column_stack([forward, central]) / abs(exact),
+                "these are relative errors "
+                "(divided by |df(x)|); the table holds absolute errors |estimate - df(x)|.",
+            ),
         ],
         "row k is [|forward(f, x, hs[k]) - df(x)|, |central(f, x, hs[k]) - df(x)|]: "
         "absolute values, measured against df(x).",
@@ -137,8 +143,16 @@ def test_uses_the_given_functions(diff_errors):
     )
     seen.clear()
     got = assert_shape(
-        call(diff_errors, f, df, x, hs.copy(), forward, central,
-             what="difference functions passed by the test"),
+        call(
+            diff_errors,
+            f,
+            df,
+            x,
+            hs.copy(),
+            forward,
+            central,
+            what="difference functions passed by the test",
+        ),
         (3, 2),
         what="diff_errors with difference functions passed by the test",
     )
@@ -153,5 +167,11 @@ def test_uses_the_given_functions(diff_errors):
             f"diff_errors did not call the `forward`/`central` functions it was given with "
             f"the step(s) {missing}. {hint}"
         )
-    assert_close(got, expected, rtol=1e-9, atol=1e-14,
-                 what="the error table built from the given difference functions", hint=hint)
+    assert_close(
+        got,
+        expected,
+        rtol=1e-9,
+        atol=1e-14,
+        what="the error table built from the given difference functions",
+        hint=hint,
+    )

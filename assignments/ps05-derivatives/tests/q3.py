@@ -41,11 +41,16 @@ def _gradient_hint(got, f, x, h, exact):
     return matching_hint(
         got,
         [
-            (2 * exact, "every component is twice too large: the two points are 2h apart, "
-             "so divide by 2h."),
+            (
+                2 * exact,
+                "every component is twice too large: the two points are 2h apart, so divide by 2h.",
+            ),
             (-exact, "every component has the wrong sign: f(x + h e_i) comes first."),
-            (forward, "this is the forward difference (f(x + h e_i) - f(x)) / h; use the "
-             "central one, which steps both ways."),
+            (
+                forward,
+                "this is the forward difference (f(x + h e_i) - f(x)) / h; use the "
+                "central one, which steps both ways.",
+            ),
         ],
         "component i is (f(x + h e_i) - f(x - h e_i)) / (2h), stepping only coordinate i.",
         rtol=1e-7,
@@ -101,17 +106,27 @@ def test_uses_the_given_step(numerical_gradient):
         hint = matching_hint(
             got,
             [
-                (np.array([(f(x + h * max(1, abs(v)) * e) - f(x - h * max(1, abs(v)) * e))
-                           / (2 * h * max(1, abs(v))) for v, e in zip(x, np.eye(n))]),
-                 "you scaled the step with |x_i|; use exactly the h you are given."),
-                (_exact_central(f, x, 1e-5), "you ignored the h argument (this is the "
-                 "result of the default step 1e-5)."),
+                (
+                    np.array(
+                        [
+                            (f(x + h * max(1, abs(v)) * e) - f(x - h * max(1, abs(v)) * e))
+                            / (2 * h * max(1, abs(v)))
+                            for v, e in zip(x, np.eye(n), strict=True)
+                        ]
+                    ),
+                    "you scaled the step with |x_i|; use exactly the h you are given.",
+                ),
+                (
+                    _exact_central(f, x, 1e-5),
+                    "you ignored the h argument (this is the result of the default step 1e-5).",
+                ),
             ],
             "step each coordinate by exactly +h and -h and divide by 2h.",
             rtol=1e-9,
         )
-        assert_close(got, expected, rtol=1e-8, atol=1e-12,
-                     what=f"numerical_gradient(f, x, h={h})", hint=hint)
+        assert_close(
+            got, expected, rtol=1e-8, atol=1e-12, what=f"numerical_gradient(f, x, h={h})", hint=hint
+        )
 
 
 @test_case(points=0.5, hidden=True)
@@ -122,20 +137,27 @@ def test_integer_input_untouched(numerical_gradient):
         original = np.array(x, copy=True)
         expected = grad(original)  # before the call, from a copy the student never sees
         kind = "int array" if isinstance(x, np.ndarray) else "list of ints"
-        hint = ("convert x to a float array first (np.asarray(x, dtype=float)): an int "
-                "array cannot hold x_i + h, and a list has no vector arithmetic.")
-        got = call(numerical_gradient, f, x, what=f"the {kind} x = {original.tolist()}",
-                   hint=hint)
+        hint = (
+            "convert x to a float array first (np.asarray(x, dtype=float)): an int "
+            "array cannot hold x_i + h, and a list has no vector arithmetic."
+        )
+        got = call(numerical_gradient, f, x, what=f"the {kind} x = {original.tolist()}", hint=hint)
         if not np.array_equal(x, original):
-            _fail(f"numerical_gradient changed the {kind} x it was given: work on a float "
-                  "copy (np.array(x, dtype=float)) instead.")
+            _fail(
+                f"numerical_gradient changed the {kind} x it was given: work on a float "
+                "copy (np.array(x, dtype=float)) instead."
+            )
         error = rel_error(assert_shape(got, (3,), what=f"the gradient at a {kind}"), expected)
         if not error < 1e-6:
             evidence = matching_hint(
-                got, [(np.zeros(3), hint)],
-                _gradient_hint(got, f, original.astype(float), 1e-5, expected))
-            _fail(f"numerical_gradient: at the {kind} x = {original.tolist()} the relative "
-                  f"error is {error:.2e} (threshold 1e-6). {evidence}")
+                got,
+                [(np.zeros(3), hint)],
+                _gradient_hint(got, f, original.astype(float), 1e-5, expected),
+            )
+            _fail(
+                f"numerical_gradient: at the {kind} x = {original.tolist()} the relative "
+                f"error is {error:.2e} (threshold 1e-6). {evidence}"
+            )
 
 
 @test_case(points=1, hidden=True)
@@ -161,8 +183,9 @@ def test_calls_f_with_float_arrays(numerical_gradient):
         family, grad, _ = _family(rng, n)
         log = ArgumentLog(n)
         x = rng.normal(size=n)
-        got = call(numerical_gradient, log.strict(family), list(x),
-                   what=f"x given as a list of {n} floats")
+        got = call(
+            numerical_gradient, log.strict(family), list(x), what=f"x given as a list of {n} floats"
+        )
         if log.problem is not None:
             _fail(
                 f"numerical_gradient called f with {log.problem}; the contract of f is a 1-D "
@@ -171,5 +194,7 @@ def test_calls_f_with_float_arrays(numerical_gradient):
             )
         error = rel_error(assert_shape(got, (n,), what=f"the gradient in R^{n}"), grad(x))
         if not error < 1e-6:
-            _fail(f"numerical_gradient: relative error {error:.2e} at a point given as a list "
-                  "(threshold 1e-6). " + _gradient_hint(got, family, x, 1e-5, grad(x)))
+            _fail(
+                f"numerical_gradient: relative error {error:.2e} at a point given as a list "
+                "(threshold 1e-6). " + _gradient_hint(got, family, x, 1e-5, grad(x))
+            )

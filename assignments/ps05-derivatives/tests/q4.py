@@ -78,22 +78,37 @@ def _error_hint(found, a, b):
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))
         candidates = [
-            (np.mean(ratios), "you averaged the componentwise errors: take their max, so one "
-             "bad component among many is not averaged away."),
-            (np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)), "you compared "
-             "norms of whole vectors; the error here is the max over components of "
-             "|a_i - b_i| / max(1e-8, |a_i| + |b_i|)."),
-            (np.max(np.abs(a - b) / np.maximum(1e-8, np.maximum(np.abs(a), np.abs(b)))),
-             "your denominator is max(|a_i|, |b_i|); the prompt's is |a_i| + |b_i| "
-             "(guarded by max(1e-8, ...))."),
-            (np.max(np.abs(a - b)), "this is the absolute error max |a_i - b_i|; divide each "
-             "component by max(1e-8, |a_i| + |b_i|)."),
-            (np.max(np.abs(a - b) / (1e-8 + np.abs(a) + np.abs(b))), "the guard is "
-             "max(1e-8, |a_i| + |b_i|), not 1e-8 + |a_i| + |b_i|: it matters only for tiny "
-             "components, which is where it is tested."),
+            (
+                np.mean(ratios),
+                "you averaged the componentwise errors: take their max, so one "
+                "bad component among many is not averaged away.",
+            ),
+            (
+                np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)),
+                "you compared "
+                "norms of whole vectors; the error here is the max over components of "
+                "|a_i - b_i| / max(1e-8, |a_i| + |b_i|).",
+            ),
+            (
+                np.max(np.abs(a - b) / np.maximum(1e-8, np.maximum(np.abs(a), np.abs(b)))),
+                "your denominator is max(|a_i|, |b_i|); the prompt's is |a_i| + |b_i| "
+                "(guarded by max(1e-8, ...)).",
+            ),
+            (
+                np.max(np.abs(a - b)),
+                "this is the absolute error max |a_i - b_i|; divide each "
+                "component by max(1e-8, |a_i| + |b_i|).",
+            ),
+            (
+                np.max(np.abs(a - b) / (1e-8 + np.abs(a) + np.abs(b))),
+                "the guard is "
+                "max(1e-8, |a_i| + |b_i|), not 1e-8 + |a_i| + |b_i|: it matters only for tiny "
+                "components, which is where it is tested.",
+            ),
         ]
-    return matching_hint(found, candidates,
-                         "error = max_i |a_i - b_i| / max(1e-8, |a_i| + |b_i|).", rtol=1e-9)
+    return matching_hint(
+        found, candidates, "error = max_i |a_i - b_i| / max(1e-8, |a_i| + |b_i|).", rtol=1e-9
+    )
 
 
 @test_case(points=1, hidden=False)
@@ -121,8 +136,10 @@ def test_by_hand(check_gradient):
         hint="elementwise |a - b| / max(1e-8, |a| + |b|) = |x - 2x| / |3x|, then the max.",
     )
     if passed:
-        _fail("check_gradient: the buggy gradient x (instead of 2x) passed; passed must be "
-              "error < tol.")
+        _fail(
+            "check_gradient: the buggy gradient x (instead of 2x) passed; passed must be "
+            "error < tol."
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -140,7 +157,11 @@ def test_known_errors(check_gradient):
         a = bug * exact
         expected = _oracle(a, exact)  # before the call
         error, passed = _result(
-            check_gradient, f, lambda y, bug=bug: bug * grad(y), x, _exact(grad),
+            check_gradient,
+            f,
+            lambda y, bug=bug: bug * grad(y),
+            x,
+            _exact(grad),
             what=f"a gradient with {label}",
         )
         assert_close(
@@ -151,8 +172,10 @@ def test_known_errors(check_gradient):
             hint=_error_hint(error, a, exact),
         )
         if passed:
-            _fail(f"check_gradient: a gradient with {label} passed the check (error "
-                  f"{error:.2e}, tol 1e-6).")
+            _fail(
+                f"check_gradient: a gradient with {label} passed the check (error "
+                f"{error:.2e}, tol 1e-6)."
+            )
 
 
 @test_case(points=1, hidden=True)
@@ -165,15 +188,26 @@ def test_guard(check_gradient):
         ([3e-9, 1.0], [-1e-9, 1.0], 0.4, "tiny components of opposite signs"),
     ]:
         error, passed = _result(
-            check_gradient, lambda y: 0.0, lambda y, a=a: np.array(a), np.zeros(len(a)),
-            _given(b), what=label,
+            check_gradient,
+            lambda y: 0.0,
+            lambda y, a=a: np.array(a),
+            np.zeros(len(a)),
+            _given(b),
+            what=label,
         )
         if not np.isfinite(error):
-            _fail(f"check_gradient returned error {error} for {label}: where both components "
-                  "are 0, |a_i| + |b_i| = 0, and the max(1e-8, ...) guard avoids 0 / 0.")
-        assert_close(error, expected, rtol=1e-9, atol=1e-15,
-                     what=f"check_gradient's error for {label}",
-                     hint=_error_hint(error, a, b))
+            _fail(
+                f"check_gradient returned error {error} for {label}: where both components "
+                "are 0, |a_i| + |b_i| = 0, and the max(1e-8, ...) guard avoids 0 / 0."
+            )
+        assert_close(
+            error,
+            expected,
+            rtol=1e-9,
+            atol=1e-15,
+            what=f"check_gradient's error for {label}",
+            hint=_error_hint(error, a, b),
+        )
         if passed != (expected < 1e-6):
             _fail(f"check_gradient: passed={passed} for {label} (error {error:.3g}, tol 1e-6).")
 
@@ -184,18 +218,30 @@ def test_boundary(check_gradient):
     cases = [(0.5, False), (0.5000001, True), (0.1, False), (0.9, True)]
     for tol, should_pass in cases:
         error, passed = _result(
-            check_gradient, lambda y: 0.0, lambda y: np.array([3.0]), np.zeros(1),
-            _given([1.0]), tol=tol, what=f"a = 3, b = 1 (error 0.5) with tol={tol}",
+            check_gradient,
+            lambda y: 0.0,
+            lambda y: np.array([3.0]),
+            np.zeros(1),
+            _given([1.0]),
+            tol=tol,
+            what=f"a = 3, b = 1 (error 0.5) with tol={tol}",
         )
-        assert_close(error, 0.5, rtol=1e-12, what="check_gradient's error for a = 3, b = 1",
-                     hint=_error_hint(error, [3.0], [1.0]))
+        assert_close(
+            error,
+            0.5,
+            rtol=1e-12,
+            what="check_gradient's error for a = 3, b = 1",
+            hint=_error_hint(error, [3.0], [1.0]),
+        )
         if passed != should_pass:
             if tol == 0.5:
                 hint = "passed is error < tol, strictly: an error equal to tol fails."
             else:
                 hint = "use the tol argument (the default 1e-6 applies only when none is given)."
-            _fail(f"check_gradient with error 0.5 and tol={tol} returned passed={passed}; "
-                  f"expected {should_pass}. {hint}")
+            _fail(
+                f"check_gradient with error 0.5 and tol={tol} returned passed={passed}; "
+                f"expected {should_pass}. {hint}"
+            )
 
 
 @test_case(points=0.5, hidden=True)
@@ -224,8 +270,9 @@ def test_scale_free(check_gradient):
     big, big_grad, _ = _family(rng, n, scale=1e6)
     x = rng.normal(size=n)
     slightly_off = lambda y: big_grad(y) * (1 + 1e-9)  # noqa: E731
-    error, passed = _result(check_gradient, big, slightly_off, x, _exact(big_grad),
-                            what="a function of size ~1e6")
+    error, passed = _result(
+        check_gradient, big, slightly_off, x, _exact(big_grad), what="a function of size ~1e6"
+    )
     if not (error < 1e-6 and passed):
         _fail(
             f"check_gradient: a gradient correct to 1e-9 of a function of size ~1e6 gave error "
@@ -234,8 +281,14 @@ def test_scale_free(check_gradient):
         )
     tiny, tiny_grad, _ = _family(rng, n, scale=1e-6)
     x = rng.normal(size=n)
-    error, passed = _result(check_gradient, tiny, lambda y: 2 * tiny_grad(y), x,
-                            _exact(tiny_grad), what="a function of size ~1e-6")
+    error, passed = _result(
+        check_gradient,
+        tiny,
+        lambda y: 2 * tiny_grad(y),
+        x,
+        _exact(tiny_grad),
+        what="a function of size ~1e-6",
+    )
     if passed or not error > 0.1:
         _fail(
             f"check_gradient: a gradient twice too large, on a function of size ~1e-6, gave "

@@ -39,8 +39,10 @@ def _along(f, x, v, h):
 
 def _slope(directional_derivative, f, x, v, what, h=None, hint=""):
     args = (f, x, v) if h is None else (f, x, v, h)
-    return to_number(call(directional_derivative, *args, what=what, hint=hint),
-                     what=f"directional_derivative on {what}")
+    return to_number(
+        call(directional_derivative, *args, what=what, hint=hint),
+        what=f"directional_derivative on {what}",
+    )
 
 
 @test_case(points=1, hidden=False)
@@ -48,8 +50,13 @@ def test_by_hand(directional_derivative):
     def f(x):
         return x[0] ** 2 + x[1] ** 2
 
-    got = _slope(directional_derivative, f, np.array([1.0, 1.0]), np.array([3.0, 4.0]),
-                 "f = x0**2 + x1**2, x = [1, 1], v = [3, 4]")
+    got = _slope(
+        directional_derivative,
+        f,
+        np.array([1.0, 1.0]),
+        np.array([3.0, 4.0]),
+        "f = x0**2 + x1**2, x = [1, 1], v = [3, 4]",
+    )
     assert_close(
         got,
         2.8,
@@ -70,22 +77,30 @@ def test_random_functions(directional_derivative):
         v *= rng.uniform(2, 5) / np.linalg.norm(v)
         g = grad(x)
         expected = g @ (v / np.linalg.norm(v))
-        got = _slope(directional_derivative, f, x.copy(), v.copy(),
-                     f"a random function in R^{n} and a direction of length > 1")
+        got = _slope(
+            directional_derivative,
+            f,
+            x.copy(),
+            v.copy(),
+            f"a random function in R^{n} and a direction of length > 1",
+        )
         hint = matching_hint(
             got,
             [
-                (g @ v, "you returned grad f . v: normalize the direction first, "
-                 "u = v / ||v||."),
-                (g @ v / (v @ v), "you divided by ||v||**2; the unit direction is "
-                 "v / ||v||."),
+                (g @ v, "you returned grad f . v: normalize the direction first, u = v / ||v||."),
+                (g @ v / (v @ v), "you divided by ||v||**2; the unit direction is v / ||v||."),
             ],
             "the slope is (f(x + h u) - f(x - h u)) / (2h) with u = v / ||v||.",
             rtol=1e-5,
         )
-        assert_close(got, expected, rtol=1e-6, atol=1e-7,
-                     what=f"the directional derivative of a random function in R^{n}",
-                     hint=hint)
+        assert_close(
+            got,
+            expected,
+            rtol=1e-6,
+            atol=1e-7,
+            what=f"the directional derivative of a random function in R^{n}",
+            hint=hint,
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -103,18 +118,33 @@ def test_uses_the_given_step(directional_derivative):
         hint = matching_hint(
             got,
             [
-                ((f(x + h * u) - f(x)) / h, "this is the forward difference along u; use the "
-                 "central one, (f(x + h u) - f(x - h u)) / (2h)."),
-                (_along(f, x, v, 1e-5), "you ignored h (this is the result of the default "
-                 "step); use the h you are given."),
-                (axes, "you took central differences along the axes and dotted them with u; "
-                 "the prompt's formula steps along u itself: (f(x + h u) - f(x - h u)) / (2h)."),
+                (
+                    (f(x + h * u) - f(x)) / h,
+                    "this is the forward difference along u; use the "
+                    "central one, (f(x + h u) - f(x - h u)) / (2h).",
+                ),
+                (
+                    _along(f, x, v, 1e-5),
+                    "you ignored h (this is the result of the default "
+                    "step); use the h you are given.",
+                ),
+                (
+                    axes,
+                    "you took central differences along the axes and dotted them with u; "
+                    "the prompt's formula steps along u itself: (f(x + h u) - f(x - h u)) / (2h).",
+                ),
             ],
             "use exactly (f(x + h u) - f(x - h u)) / (2h), u = v / ||v||, with the given h.",
             rtol=1e-9,
         )
-        assert_close(got, expected, rtol=1e-9, atol=1e-12,
-                     what=f"directional_derivative(f, x, v, h={h})", hint=hint)
+        assert_close(
+            got,
+            expected,
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"directional_derivative(f, x, v, h={h})",
+            hint=hint,
+        )
 
 
 @test_case(points=0.5, hidden=True)
@@ -129,19 +159,34 @@ def test_scale_of_v(directional_derivative):
         v = direction * scale
         h = 1e-5
         naive = (f(x + h * v) - f(x - h * v)) / (2 * h * np.linalg.norm(v))
-        got = _slope(directional_derivative, f, x.copy(), v.copy(),
-                     f"a direction v of length about {scale:g}")
+        got = _slope(
+            directional_derivative,
+            f,
+            x.copy(),
+            v.copy(),
+            f"a direction v of length about {scale:g}",
+        )
         hint = matching_hint(
             got,
-            [(naive, "you stepped by h v and divided by ||v|| afterwards: that steps "
-              f"{h * scale:g} here (all round-off for a tiny v, all truncation for a huge "
-              "one). Normalize v before you step: x + h u with u = v / ||v||.")],
+            [
+                (
+                    naive,
+                    "you stepped by h v and divided by ||v|| afterwards: that steps "
+                    f"{h * scale:g} here (all round-off for a tiny v, all truncation for a huge "
+                    "one). Normalize v before you step: x + h u with u = v / ||v||.",
+                )
+            ],
             "the slope along u = v / ||v|| must not depend on the length of v.",
             rtol=1e-9,
         )
-        assert_close(got, expected, rtol=1e-6, atol=1e-7,
-                     what=f"the slope along a direction v of length about {scale:g}",
-                     hint=hint)
+        assert_close(
+            got,
+            expected,
+            rtol=1e-6,
+            atol=1e-7,
+            what=f"the slope along a direction v of length about {scale:g}",
+            hint=hint,
+        )
 
 
 @test_case(points=0.5, hidden=True)
@@ -149,11 +194,22 @@ def test_inputs_untouched(directional_derivative):
     rng = np.random.default_rng(555)
     f, grad, _ = _family(rng, 2)
     hint = "convert x and v to new float arrays (u = np.asarray(v, dtype=float) / norm)."
-    got = _slope(directional_derivative, f, [1, -1], [3, 4], "the int lists x = [1, -1], "
-                 "v = [3, 4]", hint=hint)
-    assert_close(got, grad(np.array([1.0, -1.0])) @ [0.6, 0.8], rtol=1e-6, atol=1e-7,
-                 what="the slope at x = [1, -1] along v = [3, 4] (lists of ints)",
-                 hint="the slope is (f(x + h u) - f(x - h u)) / (2h) with u = v / ||v||.")
+    got = _slope(
+        directional_derivative,
+        f,
+        [1, -1],
+        [3, 4],
+        "the int lists x = [1, -1], v = [3, 4]",
+        hint=hint,
+    )
+    assert_close(
+        got,
+        grad(np.array([1.0, -1.0])) @ [0.6, 0.8],
+        rtol=1e-6,
+        atol=1e-7,
+        what="the slope at x = [1, -1] along v = [3, 4] (lists of ints)",
+        hint="the slope is (f(x + h u) - f(x - h u)) / (2h) with u = v / ||v||.",
+    )
     x, v = rng.normal(size=2), rng.normal(size=2) * 3
     kept_x, kept_v = x.copy(), v.copy()
     _slope(directional_derivative, f, x, v, "float arrays x and v")

@@ -34,11 +34,15 @@ def _fail(message):
 def _jacobian_shape(got, m, n, what):
     shape = np.shape(np.asarray(got, dtype=float))
     if shape == (n, m) and m != n:
-        _fail(f"{what} has shape {shape}, the transpose: J has one row per output F_i and one "
-              f"column per input x_j, shape (m, n) = ({m}, {n}).")
+        _fail(
+            f"{what} has shape {shape}, the transpose: J has one row per output F_i and one "
+            f"column per input x_j, shape (m, n) = ({m}, {n})."
+        )
     if shape != (m, n) and np.size(got) == m * n:
-        _fail(f"{what} has shape {shape}; it should be ({m}, {n}) even when m or n is 1 "
-              "(do not squeeze: a 1 x n Jacobian is a row, an m x 1 one is a column).")
+        _fail(
+            f"{what} has shape {shape}; it should be ({m}, {n}) even when m or n is 1 "
+            "(do not squeeze: a 1 x n Jacobian is a row, an m x 1 one is a column)."
+        )
     return assert_shape(got, (m, n), what=what)
 
 
@@ -47,8 +51,9 @@ def test_by_hand(jacobian):
     def F(x):
         return np.array([x[0] * x[1], x[0] + 2 * x[1], x[1] ** 2])
 
-    got = _jacobian_shape(call(jacobian, F, np.array([1.0, 2.0])), 3, 2,
-                          "the Jacobian of F: R^2 -> R^3")
+    got = _jacobian_shape(
+        call(jacobian, F, np.array([1.0, 2.0])), 3, 2, "the Jacobian of F: R^2 -> R^3"
+    )
     assert_close(
         got,
         [[2.0, 1.0], [1.0, 2.0], [0.0, 4.0]],
@@ -69,16 +74,23 @@ def test_linear_maps(jacobian):
         x = rng.normal(size=n)
         expected = A.copy()  # the student's jacobian can reach A through F's defaults
         what = f"the Jacobian of a linear map R^{n} -> R^{m}"
-        got = _jacobian_shape(call(jacobian, lambda y, A=A, c=c: A @ y + c, x, what=what),
-                              m, n, what)
+        got = _jacobian_shape(
+            call(jacobian, lambda y, A=A, c=c: A @ y + c, x, what=what), m, n, what
+        )
         hint = matching_hint(
             got,
             [(expected.T, "you returned the transpose: J[i, j] = dF_i / dx_j.")],
             "the Jacobian of A x + c is A itself; column j is (F(x + h e_j) - F(x - h e_j)) "
             "/ (2h).",
         )
-        assert_close(got, expected, rtol=1e-6, atol=1e-8,
-                     what=f"the Jacobian of x -> A x + c (A of shape {(m, n)})", hint=hint)
+        assert_close(
+            got,
+            expected,
+            rtol=1e-6,
+            atol=1e-8,
+            what=f"the Jacobian of x -> A x + c (A of shape {(m, n)})",
+            hint=hint,
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -90,14 +102,25 @@ def test_nonlinear_maps(jacobian):
         expected = np.array([g(x) for _, g, _ in parts])
         what = f"a nonlinear map R^{n} -> R^{m} whose F returns a list"
         got = _jacobian_shape(
-            call(jacobian, lambda y, parts=parts: [p(y) for p, _, _ in parts], x.copy(),
-                 what=what, hint="F may return a list: convert its result with np.asarray."),
-            m, n, what,
+            call(
+                jacobian,
+                lambda y, parts=parts: [p(y) for p, _, _ in parts],
+                x.copy(),
+                what=what,
+                hint="F may return a list: convert its result with np.asarray.",
+            ),
+            m,
+            n,
+            what,
         )
-        assert_close(got, expected, rtol=1e-6, atol=1e-7,
-                     what=f"the Jacobian of a nonlinear map R^{n} -> R^{m} (F returns a list)",
-                     hint="row i is the gradient of F_i; use central differences, divided "
-                     "by 2h.")
+        assert_close(
+            got,
+            expected,
+            rtol=1e-6,
+            atol=1e-7,
+            what=f"the Jacobian of a nonlinear map R^{n} -> R^{m} (F returns a list)",
+            hint="row i is the gradient of F_i; use central differences, divided by 2h.",
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -110,8 +133,9 @@ def test_uses_the_given_step(jacobian):
 
     for x, h in [(np.array([1, 0, -1]), 0.05), ([2, -1, 0], 0.2)]:
         point = np.asarray(x, dtype=float)
-        expected = np.column_stack([(F(point + h * e) - F(point - h * e)) / (2 * h)
-                                    for e in np.eye(3)])
+        expected = np.column_stack(
+            [(F(point + h * e) - F(point - h * e)) / (2 * h) for e in np.eye(3)]
+        )
         forward = np.column_stack([(F(point + h * e) - F(point)) / h for e in np.eye(3)])
         kind = "an int array" if isinstance(x, np.ndarray) else "a list of ints"
         hint_int = "convert x to a float array first: an int array cannot hold x_j + h."
@@ -123,15 +147,19 @@ def test_uses_the_given_step(jacobian):
             got,
             [
                 (2 * expected, "every entry is twice too large: divide by 2h, not h."),
-                (forward, "this is the forward difference; use the central one, "
-                 "(F(x + h e_j) - F(x - h e_j)) / (2h)."),
+                (
+                    forward,
+                    "this is the forward difference; use the central one, "
+                    "(F(x + h e_j) - F(x - h e_j)) / (2h).",
+                ),
                 (np.zeros((2, 3)), "every entry is 0: " + hint_int),
             ],
             "step x_j by exactly +h and -h and divide by 2h.",
             rtol=1e-8,
         )
-        assert_close(got, expected, rtol=1e-8, atol=1e-12,
-                     what=f"jacobian(F, x, h={h}) at {kind}", hint=hint)
+        assert_close(
+            got, expected, rtol=1e-8, atol=1e-12, what=f"jacobian(F, x, h={h}) at {kind}", hint=hint
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -149,10 +177,19 @@ def test_float_input_untouched(jacobian):
     expected = np.array([g(x) for _, g, _ in parts])
     got = call(jacobian, log.strict(F), x, what="a float array x in R^5")
     if not np.array_equal(x, kept):
-        _fail("jacobian changed the caller's float array x (even x_j + h - h can differ "
-              "from x_j in the last bit): step copies, e.g. x + h * e_j.")
+        _fail(
+            "jacobian changed the caller's float array x (even x_j + h - h can differ "
+            "from x_j in the last bit): step copies, e.g. x + h * e_j."
+        )
     if log.problem is not None:
-        _fail(f"jacobian called F with {log.problem}; F takes a 1-D float numpy array of "
-              "length n. Step copies of np.asarray(x, dtype=float).")
-    assert_close(_jacobian_shape(got, 3, n, "the Jacobian of R^5 -> R^3"), expected,
-                 rtol=1e-6, atol=1e-7, what="the Jacobian of a map R^5 -> R^3")
+        _fail(
+            f"jacobian called F with {log.problem}; F takes a 1-D float numpy array of "
+            "length n. Step copies of np.asarray(x, dtype=float)."
+        )
+    assert_close(
+        _jacobian_shape(got, 3, n, "the Jacobian of R^5 -> R^3"),
+        expected,
+        rtol=1e-6,
+        atol=1e-7,
+        what="the Jacobian of a map R^5 -> R^3",
+    )

@@ -36,8 +36,9 @@ def _four_point(f, x, h):
     H = np.empty((n, n))
     for i in range(n):
         for j in range(n):
-            H[i, j] = (f(x + E[i] + E[j]) - f(x + E[i] - E[j]) - f(x - E[i] + E[j])
-                       + f(x - E[i] - E[j])) / (4 * h * h)
+            H[i, j] = (
+                f(x + E[i] + E[j]) - f(x + E[i] - E[j]) - f(x - E[i] + E[j]) + f(x - E[i] - E[j])
+            ) / (4 * h * h)
     return H
 
 
@@ -76,7 +77,9 @@ def test_quadratic_forms(hessian):
         b = rng.normal(size=n)
         x = rng.normal(size=n)
         expected = (A + A.T) / 2  # the student's hessian can reach A through f's defaults
-        what = f"the Hessian of 0.5 x^T A x + b.x in R^{n}, with A of shape ({n}, {n}) not symmetric"
+        what = (
+            f"the Hessian of 0.5 x^T A x + b.x in R^{n}, with A of shape ({n}, {n}) not symmetric"
+        )
         got = assert_shape(
             call(hessian, lambda y, A=A, b=b: 0.5 * y @ A @ y + b @ y, x, what=what),
             (n, n),
@@ -86,10 +89,16 @@ def test_quadratic_forms(hessian):
         hint = matching_hint(
             got,
             [
-                (np.where(off, 2 * expected, expected), "the mixed partials are twice too "
-                 "large: the 4-point formula divides by 4 h**2."),
-                (np.diag(np.diag(expected)), "the mixed partials (off the diagonal) are "
-                 "missing: H[i, j] for i != j comes from the 4-point formula."),
+                (
+                    np.where(off, 2 * expected, expected),
+                    "the mixed partials are twice too "
+                    "large: the 4-point formula divides by 4 h**2.",
+                ),
+                (
+                    np.diag(np.diag(expected)),
+                    "the mixed partials (off the diagonal) are "
+                    "missing: H[i, j] for i != j comes from the 4-point formula.",
+                ),
             ],
             "the Hessian of 0.5 x^T A x is (A + A^T) / 2: check the diagonal and the mixed "
             "partials separately.",
@@ -110,11 +119,15 @@ def test_random_functions(hessian):
         got = assert_shape(call(hessian, f, x.copy(), what=what), (n, n), what=what)
         gap = float(np.max(np.abs(got - expected)))
         if gap < 3e-3:  # close but not close enough: the error of a one-sided formula
-            hint = ("your values are off by about h = 1e-4: a one-sided (forward) formula has "
-                    "error O(h); the central formulas of the prompt have error O(h**2).")
+            hint = (
+                "your values are off by about h = 1e-4: a one-sided (forward) formula has "
+                "error O(h); the central formulas of the prompt have error O(h**2)."
+            )
         else:
-            hint = ("check the diagonal and the mixed partials separately against the "
-                    "formulas of the prompt (the signs, the steps +-h and the 4 h**2).")
+            hint = (
+                "check the diagonal and the mixed partials separately against the "
+                "formulas of the prompt (the signs, the steps +-h and the 4 h**2)."
+            )
         assert_close(got, expected, rtol=1e-5, atol=1e-5, what=what, hint=hint)
 
 
@@ -124,8 +137,9 @@ def test_symmetric(hessian):
     for scale in [1.0, 1e3]:
         f, _, _ = _family(rng, 5, k=5, scale=scale)
         x = rng.normal(size=5)
-        got = assert_shape(call(hessian, f, x, what="a point in R^5"), (5, 5),
-                           what="the Hessian in R^5")
+        got = assert_shape(
+            call(hessian, f, x, what="a point in R^5"), (5, 5), what="the Hessian in R^5"
+        )
         gap = float(np.max(np.abs(got - got.T)))
         if not gap == 0.0:
             _fail(
@@ -146,21 +160,37 @@ def test_uses_the_given_step(hessian):
     for h in [0.1, 0.03]:
         four = _four_point(f, x, h)
         three = _three_point_diagonal(f, x, h)
-        got = assert_shape(call(hessian, f, x.copy(), h, what=f"a point in R^3 with h={h}"),
-                           (n, n), what=f"hessian(f, x, h={h})")
+        got = assert_shape(
+            call(hessian, f, x.copy(), h, what=f"a point in R^3 with h={h}"),
+            (n, n),
+            what=f"hessian(f, x, h={h})",
+        )
         hint = matching_hint(
             got[off],
-            [(_four_point(f, x, 1e-4)[off], "you ignored the h argument (these are the mixed "
-              "partials of the default step 1e-4).")],
+            [
+                (
+                    _four_point(f, x, 1e-4)[off],
+                    "you ignored the h argument (these are the mixed "
+                    "partials of the default step 1e-4).",
+                )
+            ],
             "use the h you are given: the mixed partial steps by +-h along e_i and e_j and "
             "divides by 4 h**2.",
             rtol=1e-6,
         )
-        assert_close(got[off], four[off], rtol=1e-8, atol=1e-10,
-                     what=f"the mixed partials of hessian(f, x, h={h})", hint=hint)
+        assert_close(
+            got[off],
+            four[off],
+            rtol=1e-8,
+            atol=1e-10,
+            what=f"the mixed partials of hessian(f, x, h={h})",
+            hint=hint,
+        )
         diagonal = np.diag(got)
-        if not (np.allclose(diagonal, np.diag(four), rtol=1e-8, atol=1e-10)
-                or np.allclose(diagonal, three, rtol=1e-8, atol=1e-10)):
+        if not (
+            np.allclose(diagonal, np.diag(four), rtol=1e-8, atol=1e-10)
+            or np.allclose(diagonal, three, rtol=1e-8, atol=1e-10)
+        ):
             _fail(
                 f"hessian(f, x, h={h}): the diagonal matches neither formula of the prompt "
                 "with this h: (f(x + 2h e_i) - 2 f(x) + f(x - 2h e_i)) / (4 h**2) or "
@@ -183,5 +213,4 @@ def test_integer_point(hessian):
         got = assert_shape(got, (3, 3), what=f"the Hessian at {kind}")
         if np.max(np.abs(got - expected)) < 1e3:
             hint = "compare with the formulas of the prompt, as for a float x."
-        assert_close(got, expected, rtol=1e-5, atol=1e-5, what=f"the Hessian at {kind}",
-                     hint=hint)
+        assert_close(got, expected, rtol=1e-5, atol=1e-5, what=f"the Hessian at {kind}", hint=hint)

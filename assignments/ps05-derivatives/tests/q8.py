@@ -33,8 +33,16 @@ def _fail(message):
 
 def _value(taylor_approx, f, grad, hess, x0, x, order, what):
     return to_number(
-        call(taylor_approx, f, grad, hess, np.array(x0, dtype=float), np.array(x, dtype=float),
-             order, what=what),
+        call(
+            taylor_approx,
+            f,
+            grad,
+            hess,
+            np.array(x0, dtype=float),
+            np.array(x, dtype=float),
+            order,
+            what=what,
+        ),
         what=f"taylor_approx on {what}",
     )
 
@@ -43,21 +51,33 @@ def _hint(found, f, grad, hess, x0, x, order):
     dx = x - x0
     g, H = grad(x0), hess(x0)
     candidates = [
-        (f(x0) - g @ dx + (0.5 * dx @ H @ dx if order == 2 else 0.0),
-         "the displacement is reversed: dx = x - x0, the point minus the centre."),
-        (f(x0) + grad(x) @ dx + (0.5 * dx @ hess(x) @ dx if order == 2 else 0.0),
-         "the derivatives are evaluated at x; Taylor's formula uses them at the centre x0."),
+        (
+            f(x0) - g @ dx + (0.5 * dx @ H @ dx if order == 2 else 0.0),
+            "the displacement is reversed: dx = x - x0, the point minus the centre.",
+        ),
+        (
+            f(x0) + grad(x) @ dx + (0.5 * dx @ hess(x) @ dx if order == 2 else 0.0),
+            "the derivatives are evaluated at x; Taylor's formula uses them at the centre x0.",
+        ),
     ]
     if order == 2:
         candidates += [
-            (f(x0) + g @ dx + dx @ H @ dx, "the second-order term is missing its 1/2: "
-             "T2 = T1 + 0.5 dx^T H dx."),
-            (f(x0) + g @ dx + 0.5 * np.diag(H) @ dx**2, "you kept only the diagonal of H; "
-             "dx^T H dx = sum_ij H_ij dx_i dx_j includes the cross terms (dx @ H @ dx)."),
+            (
+                f(x0) + g @ dx + dx @ H @ dx,
+                "the second-order term is missing its 1/2: T2 = T1 + 0.5 dx^T H dx.",
+            ),
+            (
+                f(x0) + g @ dx + 0.5 * np.diag(H) @ dx**2,
+                "you kept only the diagonal of H; "
+                "dx^T H dx = sum_ij H_ij dx_i dx_j includes the cross terms (dx @ H @ dx).",
+            ),
         ]
-    return matching_hint(found, candidates,
-                         "T1 = f(x0) + grad_f(x0) . dx and T2 = T1 + 0.5 dx^T hess_f(x0) dx, "
-                         "with dx = x - x0.", rtol=1e-9)
+    return matching_hint(
+        found,
+        candidates,
+        "T1 = f(x0) + grad_f(x0) . dx and T2 = T1 + 0.5 dx^T hess_f(x0) dx, with dx = x - x0.",
+        rtol=1e-9,
+    )
 
 
 def _exp_example():
@@ -110,11 +130,17 @@ def test_quadratics_are_exact(taylor_approx):
         x0, x = rng.normal(size=n), rng.normal(size=n)
         exact, first = f(x), f(x0) + grad(x0) @ (x - x0)  # before the calls
         for order, expected in [(2, exact), (1, first)]:
-            got = _value(taylor_approx, f, grad, hess, x0, x, order,
-                         f"a quadratic in R^{n}, order {order}")
-            assert_close(got, expected, rtol=1e-9, atol=1e-12,
-                         what=f"the order-{order} Taylor approximation of a quadratic in R^{n}",
-                         hint=_hint(got, f, grad, hess, x0, x, order))
+            got = _value(
+                taylor_approx, f, grad, hess, x0, x, order, f"a quadratic in R^{n}, order {order}"
+            )
+            assert_close(
+                got,
+                expected,
+                rtol=1e-9,
+                atol=1e-12,
+                what=f"the order-{order} Taylor approximation of a quadratic in R^{n}",
+                hint=_hint(got, f, grad, hess, x0, x, order),
+            )
 
 
 @test_case(points=1, hidden=True)
@@ -131,30 +157,52 @@ def test_random_functions(taylor_approx):
     for order in [1, 2]:
         expected = f(x0) + g_fixed @ dx + (0.5 * dx @ H_fixed @ dx if order == 2 else 0.0)
         given_grad, given_hess = (lambda y: g_fixed.copy()), (lambda y: H_fixed.copy())
-        got = _value(taylor_approx, f, given_grad, given_hess,
-                     x0, x, order, f"derivatives passed by the test, order {order}")
+        got = _value(
+            taylor_approx,
+            f,
+            given_grad,
+            given_hess,
+            x0,
+            x,
+            order,
+            f"derivatives passed by the test, order {order}",
+        )
         own = f(x0) + grad(x0) @ dx + (0.5 * dx @ hess(x0) @ dx if order == 2 else 0.0)
         hint = matching_hint(
             got,
-            [(own, "you used derivatives of your own (the true ones of f): use the grad_f and "
-              "hess_f arguments, grad_f(x0) and hess_f(x0), not numerical_gradient and "
-              "hessian from the notebook.")],
+            [
+                (
+                    own,
+                    "you used derivatives of your own (the true ones of f): use the grad_f and "
+                    "hess_f arguments, grad_f(x0) and hess_f(x0), not numerical_gradient and "
+                    "hessian from the notebook.",
+                )
+            ],
             _hint(got, f, given_grad, given_hess, x0, x, order),
             rtol=1e-5,
         )
         assert_close(
-            got, expected, rtol=1e-9, atol=1e-12,
+            got,
+            expected,
+            rtol=1e-9,
+            atol=1e-12,
             what=f"the order-{order} value built from the grad_f and hess_f passed in",
             hint=hint,
         )
     for order in [1, 2]:
         dx = x - x0
         expected = f(x0) + grad(x0) @ dx + (0.5 * dx @ hess(x0) @ dx if order == 2 else 0.0)
-        got = _value(taylor_approx, f, grad, hess, x0, x, order,
-                     f"a random function in R^3, order {order}")
-        assert_close(got, expected, rtol=1e-9, atol=1e-12,
-                     what=f"the order-{order} Taylor approximation of a random function",
-                     hint=_hint(got, f, grad, hess, x0, x, order))
+        got = _value(
+            taylor_approx, f, grad, hess, x0, x, order, f"a random function in R^3, order {order}"
+        )
+        assert_close(
+            got,
+            expected,
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"the order-{order} Taylor approximation of a random function",
+            hint=_hint(got, f, grad, hess, x0, x, order),
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -177,8 +225,14 @@ def test_order_one_cost(taylor_approx):
             "Hessian (which costs n**2 evaluations of f numerically); compute it only when "
             "order == 2."
         )
-    assert_close(got, expected, rtol=1e-9, atol=1e-12, what="the order-1 value in R^4",
-                 hint=_hint(got, f, grad, hess, x0, x, 1))
+    assert_close(
+        got,
+        expected,
+        rtol=1e-9,
+        atol=1e-12,
+        what="the order-1 value in R^4",
+        hint=_hint(got, f, grad, hess, x0, x, 1),
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -194,18 +248,30 @@ def test_error_order(taylor_approx):
     for order, power in [(1, 2), (2, 3)]:
         errors = []
         for t, value in zip(ts, exact, strict=True):
-            got = _value(taylor_approx, f, grad, hess, x0, x0 + t * d, order,
-                         f"order {order} at distance {t}")
+            got = _value(
+                taylor_approx,
+                f,
+                grad,
+                hess,
+                x0,
+                x0 + t * d,
+                order,
+                f"order {order} at distance {t}",
+            )
             errors.append(abs(value - got))
         ratios = [errors[0] / max(errors[1], 1e-300), errors[1] / max(errors[2], 1e-300)]
         target = 2**power
         if not all(0.7 * target < r < 1.3 * target for r in ratios):
             if order == 2 and all(2.8 < r < 5.2 for r in ratios):
-                hint = ("Your order-2 error falls only like |dx|**2: the second-order term "
-                        "does not match the curvature (check its 1/2 and the cross terms).")
+                hint = (
+                    "Your order-2 error falls only like |dx|**2: the second-order term "
+                    "does not match the curvature (check its 1/2 and the cross terms)."
+                )
             elif all(r < 2.5 for r in ratios):
-                hint = ("The error barely falls: the approximation does not even match "
-                        "f to first order (check f(x0), the gradient at x0 and dx = x - x0).")
+                hint = (
+                    "The error barely falls: the approximation does not even match "
+                    "f to first order (check f(x0), the gradient at x0 and dx = x - x0)."
+                )
             else:
                 hint = ""
             _fail(

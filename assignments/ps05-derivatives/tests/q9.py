@@ -56,8 +56,10 @@ def _recurrence(grad_f, x0, lr, n_steps):
 def _path_hint(path, expected, grad, x0, lr):
     path = np.asarray(path, dtype=float)
     if path.shape == expected.shape and np.allclose(path, path[-1]):
-        return ("every row is the same point: you appended one array and updated it in place "
-                "(x -= ...). Append a copy, or write x = x - lr * g.")
+        return (
+            "every row is the same point: you appended one array and updated it in place "
+            "(x -= ...). Append a copy, or write x = x - lr * g."
+        )
     ascent = _recurrence(lambda y: -np.asarray(grad(y)), x0, lr, len(expected) - 1)
     if path.shape == ascent.shape and np.allclose(path, ascent, rtol=1e-8):
         return "the path climbs: x_{k+1} = x_k - lr * grad f(x_k), with a minus sign."
@@ -91,14 +93,21 @@ def test_converges_on_convex_quadratics(gradient_descent):
         x0 = rng.normal(size=n) * 3
         minimizer = np.linalg.solve(A, b)  # before the call: A and b are in the defaults
         what = f"a convex quadratic in R^{n}, 400 steps"
-        got = call(gradient_descent, lambda x, A=A, b=b: A @ x - b, x0.copy(), 1 / L, 400,
-                   what=what)
+        got = call(
+            gradient_descent, lambda x, A=A, b=b: A @ x - b, x0.copy(), 1 / L, 400, what=what
+        )
         hint = "include x0 as row 0: shape (n_steps + 1, d)."
         if np.shape(got) == (400, n):
             hint = "your path has n_steps rows: row 0 must be x0 itself, then one row per step."
         path = _shaped(got, (401, n), f"the path of 400 steps in R^{n}", hint)
-        assert_close(path[0], x0, rtol=0, atol=0, what="row 0 of the path",
-                     hint="the first row is the starting point x0 itself.")
+        assert_close(
+            path[0],
+            x0,
+            rtol=0,
+            atol=0,
+            what="row 0 of the path",
+            hint="the first row is the starting point x0 itself.",
+        )
         assert_close(
             path[-1],
             minimizer,
@@ -127,8 +136,14 @@ def test_exact_iterates(gradient_descent):
         (8, n),
         what="the path of 7 steps",
     )
-    assert_close(path, expected, rtol=1e-10, atol=1e-12, what="the 8 points of the path",
-                 hint=_path_hint(path, expected, grad, x0, lr))
+    assert_close(
+        path,
+        expected,
+        rtol=1e-10,
+        atol=1e-12,
+        what="the 8 points of the path",
+        hint=_path_hint(path, expected, grad, x0, lr),
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -155,9 +170,14 @@ def test_one_dimensional(gradient_descent):
             "a 1-D float array, of length 1 for a float x0 (np.atleast_1d(np.asarray(x0, "
             "dtype=float)))."
         )
-    assert_close(path, expected, rtol=1e-10, atol=1e-12,
-                 what="the 1-D path on f(x) = (x-c)**4/4 + (x-c)**2/2",
-                 hint="x_{k+1} = x_k - lr * f'(x_k), starting from x0.")
+    assert_close(
+        path,
+        expected,
+        rtol=1e-10,
+        atol=1e-12,
+        what="the 1-D path on f(x) = (x-c)**4/4 + (x-c)**2/2",
+        hint="x_{k+1} = x_k - lr * f'(x_k), starting from x0.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -179,11 +199,19 @@ def test_start_untouched(gradient_descent):
         )
     x0 = np.array([3, -1])
     expected = _recurrence(lambda x: 2 * x, x0, 0.3, 4)
-    hint = ("x0 may hold ints: start from a float copy, x = np.array(x0, dtype=float) (an int "
-            "array updated in place cannot hold the new iterates).")
-    path = call(gradient_descent, lambda x: 2 * x, x0, 0.3, 4, what="the int array x0 = [3, -1]",
-                hint=hint)
+    hint = (
+        "x0 may hold ints: start from a float copy, x = np.array(x0, dtype=float) (an int "
+        "array updated in place cannot hold the new iterates)."
+    )
+    path = call(
+        gradient_descent, lambda x: 2 * x, x0, 0.3, 4, what="the int array x0 = [3, -1]", hint=hint
+    )
     if not np.array_equal(x0, [3, -1]):
         _fail("gradient_descent changed the int array x0 you were given. " + hint)
-    assert_close(path, expected, rtol=1e-12, what="the path from the int array x0 = [3, -1]",
-                 hint=_path_hint(path, expected, lambda x: 2 * x, x0, 0.3))
+    assert_close(
+        path,
+        expected,
+        rtol=1e-12,
+        what="the path from the int array x0 = [3, -1]",
+        hint=_path_hint(path, expected, lambda x: 2 * x, x0, 0.3),
+    )

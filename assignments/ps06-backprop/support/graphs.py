@@ -80,7 +80,8 @@ def diamond_ladder(levels, budget, weights=None):
         a, b = weights[i] if weights is not None else (1.0, 1.0)
         left = GraphNode(f"l{i}", [top], [a], data=a * top.data, budget=budget)
         right = GraphNode(f"r{i}", [top], [b], data=b * top.data, budget=budget)
-        top = GraphNode(f"m{i}", [left, right], [1.0, 1.0], data=left.data + right.data,
-                        budget=budget)
+        top = GraphNode(
+            f"m{i}", [left, right], [1.0, 1.0], data=left.data + right.data, budget=budget
+        )
         nodes += [left, right, top]
     return leaf, top, nodes

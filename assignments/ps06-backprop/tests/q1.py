@@ -155,10 +155,16 @@ def test_no_finite_differences(chain_derivative):
     # dfs gets their product; a finite difference of the composition does not
     dfs = [lambda t, k=k: 1.5 + 0.1 * k for k in picks]
     expected = math.prod(1.5 + 0.1 * k for k in picks)
-    got = value_and_slope(call(chain_derivative, fs, dfs, x, what="a chain of 4 functions"),
-                          "chain_derivative")
-    assert_close(got[0], u, rtol=1e-12, what="the value of a chain of 4 functions",
-                 hint="fs[0] is applied first: g(x) = fs[-1](...fs[1](fs[0](x))).")
+    got = value_and_slope(
+        call(chain_derivative, fs, dfs, x, what="a chain of 4 functions"), "chain_derivative"
+    )
+    assert_close(
+        got[0],
+        u,
+        rtol=1e-12,
+        what="the value of a chain of 4 functions",
+        hint="fs[0] is applied first: g(x) = fs[-1](...fs[1](fs[0](x))).",
+    )
     if strays:
         i, t = strays[0]
         raise AssertionError(

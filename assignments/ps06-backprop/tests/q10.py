@@ -42,8 +42,9 @@ def random_problem(rng, n, d, h, k):
 
 
 def gradients(mlp_gradients, params, X, Y, what=None):
-    grads = call(mlp_gradients, copy.deepcopy(params), copy.deepcopy(X), copy.deepcopy(Y),
-                 what=what)
+    grads = call(
+        mlp_gradients, copy.deepcopy(params), copy.deepcopy(X), copy.deepcopy(Y), what=what
+    )
     if not isinstance(grads, dict) or any(key not in grads for key in KEYS):
         found = sorted(grads) if isinstance(grads, dict) else type(grads).__name__
         raise AssertionError(
@@ -58,8 +59,7 @@ def gradients(mlp_gradients, params, X, Y, what=None):
             hint = "sum over the batch with .sum(axis=0), without keepdims=True."
         elif found == shape[::-1]:
             hint = "this is the transpose: the gradient has the shape of the parameter."
-        out[key] = assert_shape(grads[key], shape, what=f'the gradient for "{key}"',
-                                hint=hint)
+        out[key] = assert_shape(grads[key], shape, what=f'the gradient for "{key}"', hint=hint)
     return out
 
 
@@ -82,12 +82,21 @@ def compare(found, expected, key, where, n):
     if error > 1e-6:
         hint = HINTS[key]
         for factor, text in [
-            (float(n), "your gradient is n times too large: the loss averages over the "
-             "batch, so dY_hat = (Y_hat - Y) / n carries the 1/n."),
-            (1.0 / n, "your gradient is n times too small: the 1/n of the average appears "
-             "once (in dY_hat), a sum over the batch adds the rest (no mean)."),
-            (-1.0, "your gradient has the wrong sign: dY_hat = (Y_hat - Y) / n, prediction "
-             "minus target."),
+            (
+                float(n),
+                "your gradient is n times too large: the loss averages over the "
+                "batch, so dY_hat = (Y_hat - Y) / n carries the 1/n.",
+            ),
+            (
+                1.0 / n,
+                "your gradient is n times too small: the 1/n of the average appears "
+                "once (in dY_hat), a sum over the batch adds the rest (no mean).",
+            ),
+            (
+                -1.0,
+                "your gradient has the wrong sign: dY_hat = (Y_hat - Y) / n, prediction "
+                "minus target.",
+            ),
         ]:
             if factor != 1.0 and relative_error(found, factor * expected) < 1e-6:
                 hint = text
@@ -150,11 +159,11 @@ def check_against_exact_derivatives(mlp_gradients, keys, sizes, seed):
             return 0.5 * np.sum((Y_hat - Y) ** 2) / n
 
         expected = {key: complex_step(loss, params, key) for key in keys}  # before the call
-        grads = gradients(mlp_gradients, params, X, Y, what=f"a batch n = {n}, d = {d}, "
-                          f"h = {h}, k = {k}")
+        grads = gradients(
+            mlp_gradients, params, X, Y, what=f"a batch n = {n}, d = {d}, h = {h}, k = {k}"
+        )
         for key in keys:
-            compare(grads[key], expected[key], key, f"batch n = {n}, d = {d}, h = {h}, k = {k}",
-                    n)
+            compare(grads[key], expected[key], key, f"batch n = {n}, d = {d}, h = {h}, k = {k}", n)
 
 
 @test_case(points=2, hidden=True)
@@ -203,6 +212,7 @@ def test_batch_average(mlp_gradients):
             atol=1e-12,
             what=f'the gradient for "{key}" on a batch repeated twice',
             hint="it doubled with the batch: the loss averages over the batch, so every "
-            "gradient carries the factor 1/n, with n = X.shape[0]." if doubled else
-            "repeating the batch leaves the average loss, and so its gradient, unchanged.",
+            "gradient carries the factor 1/n, with n = X.shape[0]."
+            if doubled
+            else "repeating the batch leaves the average loss, and so its gradient, unchanged.",
         )

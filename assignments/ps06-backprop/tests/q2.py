@@ -56,12 +56,18 @@ def _hint(J, x, W, b):
         [
             (W.T, "you returned W.T: the derivative of tanh, 1 - tanh(z)**2, is missing."),
             (W, "you returned the transpose, shape (d, h): row i must be the gradient of a_i."),
-            ((1 - z**2)[:, None] * W.T, "you used 1 - z**2; the derivative of tanh at z is "
-             "1 - tanh(z)**2 = 1 - a**2."),
-            ((1 - np.tanh(x @ W) ** 2)[:, None] * W.T, "the bias is missing: tanh' is "
-             "evaluated at z = x @ W + b."),
-            (W.T * (1 - a**2)[None, :] if W.shape[0] == W.shape[1] else None,
-             "you scaled the columns; diag(1 - a**2) @ W.T scales row i by 1 - a_i**2."),
+            (
+                (1 - z**2)[:, None] * W.T,
+                "you used 1 - z**2; the derivative of tanh at z is 1 - tanh(z)**2 = 1 - a**2.",
+            ),
+            (
+                (1 - np.tanh(x @ W) ** 2)[:, None] * W.T,
+                "the bias is missing: tanh' is evaluated at z = x @ W + b.",
+            ),
+            (
+                W.T * (1 - a**2)[None, :] if W.shape[0] == W.shape[1] else None,
+                "you scaled the columns; diag(1 - a**2) @ W.T scales row i by 1 - a_i**2.",
+            ),
         ],
         "da/dx = diag(1 - tanh(z)**2) @ W.T with z = x @ W + b: the derivative of tanh "
         "is taken at z, and W is transposed.",
@@ -78,13 +84,25 @@ def test_matches_finite_differences(tanh_layer_jacobian):
             b = rng.normal(size=h)
             expected = numerical_jacobian(x, W, b)
             what = f"the Jacobian for d = {d}, h = {h} (row i is the gradient of a_i)"
-            J = call(tanh_layer_jacobian, x.copy(), W.copy(), b.copy(), what=what,
-                     hint="with d != h, diag(1 - a**2) (h x h) multiplies W.T (h x d) on "
-                     "the left: (1 - a**2)[:, None] * W.T.")
+            J = call(
+                tanh_layer_jacobian,
+                x.copy(),
+                W.copy(),
+                b.copy(),
+                what=what,
+                hint="with d != h, diag(1 - a**2) (h x h) multiplies W.T (h x d) on "
+                "the left: (1 - a**2)[:, None] * W.T.",
+            )
             hint = _hint(J, x, W, b)
             J = assert_shape(J, (h, d), what=what, hint=hint)
-            assert_close(J, expected, rtol=1e-6, atol=1e-8,
-                         what=f"the Jacobian for d = {d}, h = {h}", hint=hint)
+            assert_close(
+                J,
+                expected,
+                rtol=1e-6,
+                atol=1e-8,
+                what=f"the Jacobian for d = {d}, h = {h}",
+                hint=hint,
+            )
 
 
 @test_case(points=1, hidden=True)
@@ -98,8 +116,14 @@ def test_saturated(tanh_layer_jacobian):
     expected = (1 - a**2)[:, None] * W.T
     what = "a layer with saturated units (|z| of several hundred)"
     with np.errstate(over="ignore", invalid="ignore"):
-        J = call(tanh_layer_jacobian, x.copy(), W.copy(), b.copy(), what=what,
-                 hint="use np.tanh: a tanh written with exp overflows for |z| > 355.")
+        J = call(
+            tanh_layer_jacobian,
+            x.copy(),
+            W.copy(),
+            b.copy(),
+            what=what,
+            hint="use np.tanh: a tanh written with exp overflows for |z| > 355.",
+        )
     J = assert_shape(J, (3, 3), what=what)
     if not np.all(np.isfinite(J)):
         raise AssertionError(
@@ -107,5 +131,6 @@ def test_saturated(tanh_layer_jacobian):
             "1 - np.tanh(z)**2: a tanh written as (e^{2z} - 1) / (e^{2z} + 1) overflows to "
             "inf / inf for z > 355, while tanh itself is just 1 there."
         )
-    assert_close(J, expected, rtol=1e-9, atol=1e-12, what=f"the Jacobian of {what}",
-                 hint=_hint(J, x, W, b))
+    assert_close(
+        J, expected, rtol=1e-9, atol=1e-12, what=f"the Jacobian of {what}", hint=_hint(J, x, W, b)
+    )

@@ -52,25 +52,43 @@ def test_random_points_and_directions(forward_mode):
         what = f"x1 = {x1:.3g}, x2 = {x2:.3g} along a random direction"
         value, tangent = pair(call(forward_mode, x1, x2, dx1, dx2, what=what), "forward_mode")
         assert_close(
-            value, np.log(x1) + x1 * x2 - np.sin(x2), rtol=1e-10,
+            value,
+            np.log(x1) + x1 * x2 - np.sin(x2),
+            rtol=1e-10,
             what="the value f(x1, x2) returned by forward_mode",
             hint="v5 = v4 - v3 with v4 = ln x1 + x1 x2 and v3 = sin x2.",
         )
         hint = matching_hint(
             tangent,
             [
-                (grad @ [1.0, 1.0], "your tangent ignores the direction: start from "
-                 "(dx1, dx2) as given, not from (1, 1)."),
-                (dx1 / x1 + x2 * dx1 + x1 * dx2 + np.cos(x2) * dx2, "the tangent of "
-                 "v5 = v4 - v3 subtracts the tangent of v3 = sin x2."),
-                (dx1 / x1 + x2 * dx1 - np.cos(x2) * dx2, "the product rule has two terms: "
-                 "the tangent of x1*x2 is x2*dx1 + x1*dx2."),
-                (1 / x1 + x2 * dx1 + x1 * dx2 - np.cos(x2) * dx2, "the tangent of ln x1 is "
-                 "dx1 / x1: multiply the local derivative 1/x1 by the input tangent."),
+                (
+                    grad @ [1.0, 1.0],
+                    "your tangent ignores the direction: start from "
+                    "(dx1, dx2) as given, not from (1, 1).",
+                ),
+                (
+                    dx1 / x1 + x2 * dx1 + x1 * dx2 + np.cos(x2) * dx2,
+                    "the tangent of v5 = v4 - v3 subtracts the tangent of v3 = sin x2.",
+                ),
+                (
+                    dx1 / x1 + x2 * dx1 - np.cos(x2) * dx2,
+                    "the product rule has two terms: the tangent of x1*x2 is x2*dx1 + x1*dx2.",
+                ),
+                (
+                    1 / x1 + x2 * dx1 + x1 * dx2 - np.cos(x2) * dx2,
+                    "the tangent of ln x1 is "
+                    "dx1 / x1: multiply the local derivative 1/x1 by the input tangent.",
+                ),
             ],
             "propagate (v, v_dot) through each line of the trace: v_dot = sum over inputs "
             "of (local derivative) x (input tangent).",
             rtol=1e-8,
         )
-        assert_close(tangent, grad @ [dx1, dx2], rtol=1e-8, atol=1e-10,
-                     what="the directional derivative returned by forward_mode", hint=hint)
+        assert_close(
+            tangent,
+            grad @ [dx1, dx2],
+            rtol=1e-8,
+            atol=1e-10,
+            what="the directional derivative returned by forward_mode",
+            hint=hint,
+        )

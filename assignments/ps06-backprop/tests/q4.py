@@ -49,7 +49,9 @@ def test_random_points(reverse_mode):
         what = f"x1 = {x1:.3g}, x2 = {x2:.3g}"
         value, grad = pair(call(reverse_mode, x1, x2, what=what), "reverse_mode")
         assert_close(
-            value, np.log(x1) + x1 * x2 - np.sin(x2), rtol=1e-10,
+            value,
+            np.log(x1) + x1 * x2 - np.sin(x2),
+            rtol=1e-10,
             what="the value f(x1, x2) returned by reverse_mode",
             hint="v5 = v4 - v3 with v4 = ln x1 + x1 x2 and v3 = sin x2.",
         )
@@ -57,25 +59,47 @@ def test_random_points(reverse_mode):
         found = np.asarray(grad, dtype=float).ravel()
         hints = []
         if found.size == 2 and not np.isclose(found[0], expected[0], rtol=1e-8):
-            hints.append(matching_hint(
-                found[0],
-                [(1 / x1, "the adjoint of x1 holds only its contribution through ln: x1 "
-                  "also feeds the product, and the two contributions add up."),
-                 (x2, "the adjoint of x1 holds only its contribution through the product: "
-                  "x1 also feeds ln, and the two contributions add up."),
-                 (1 / x1 + x1, "d(x1 x2)/dx1 is x2 (the other factor), not x1.")],
-                "df/dx1 = 1/x1 + x2: two contributions, through ln and through the product.",
-                rtol=1e-8,
-            ))
+            hints.append(
+                matching_hint(
+                    found[0],
+                    [
+                        (
+                            1 / x1,
+                            "the adjoint of x1 holds only its contribution through ln: x1 "
+                            "also feeds the product, and the two contributions add up.",
+                        ),
+                        (
+                            x2,
+                            "the adjoint of x1 holds only its contribution through the product: "
+                            "x1 also feeds ln, and the two contributions add up.",
+                        ),
+                        (1 / x1 + x1, "d(x1 x2)/dx1 is x2 (the other factor), not x1."),
+                    ],
+                    "df/dx1 = 1/x1 + x2: two contributions, through ln and through the product.",
+                    rtol=1e-8,
+                )
+            )
         if found.size == 2 and not np.isclose(found[1], expected[1], rtol=1e-8):
-            hints.append(matching_hint(
-                found[1],
-                [(x1 + np.cos(x2), "the adjoint of v3 = sin x2 is -1 (f = v4 - v3), so "
-                  "its contribution to x2 is -cos x2."),
-                 (x2 - np.cos(x2), "d(x1 x2)/dx2 is x1 (the other factor), not x2.")],
-                "df/dx2 = x1 - cos x2.",
-                rtol=1e-8,
-            ))
-        assert_close(grad, expected, rtol=1e-8, atol=1e-10,
-                     what="the gradient (df/dx1, df/dx2) returned by reverse_mode",
-                     hint=" ".join(hints) or "the gradient has two entries (df/dx1, df/dx2).")
+            hints.append(
+                matching_hint(
+                    found[1],
+                    [
+                        (
+                            x1 + np.cos(x2),
+                            "the adjoint of v3 = sin x2 is -1 (f = v4 - v3), so "
+                            "its contribution to x2 is -cos x2.",
+                        ),
+                        (x2 - np.cos(x2), "d(x1 x2)/dx2 is x1 (the other factor), not x2."),
+                    ],
+                    "df/dx2 = x1 - cos x2.",
+                    rtol=1e-8,
+                )
+            )
+        assert_close(
+            grad,
+            expected,
+            rtol=1e-8,
+            atol=1e-10,
+            what="the gradient (df/dx1, df/dx2) returned by reverse_mode",
+            hint=" ".join(hints) or "the gradient has two entries (df/dx1, df/dx2).",
+        )

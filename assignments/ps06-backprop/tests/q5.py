@@ -91,9 +91,13 @@ def test_div(div_rule):
             what="the local gradients of div_rule",
             hint=matching_hint(
                 list(grads),
-                [([1 / b, a / b**2], "the partial in b has a minus sign: d(a/b)/db = "
-                  "-a / b**2."),
-                 ([1 / b, -a / b], "the partial in b has a square: d(a/b)/db = -a / b**2.")],
+                [
+                    (
+                        [1 / b, a / b**2],
+                        "the partial in b has a minus sign: d(a/b)/db = -a / b**2.",
+                    ),
+                    ([1 / b, -a / b], "the partial in b has a square: d(a/b)/db = -a / b**2."),
+                ],
                 "write a/b = a * b**(-1): the partials are 1/b and -a / b**2.",
                 rtol=1e-9,
             ),
@@ -115,8 +119,10 @@ def test_pow(pow_rule):
                 what=f"the local gradient of pow_rule(a, {k})",
                 hint=matching_hint(
                     list(grads),
-                    [([k * a**k], "you kept the exponent: d(a^k)/da = k a^(k-1)."),
-                     ([a ** (k - 1)], "the factor k is missing: d(a^k)/da = k a^(k-1).")],
+                    [
+                        ([k * a**k], "you kept the exponent: d(a^k)/da = k a^(k-1)."),
+                        ([a ** (k - 1)], "the factor k is missing: d(a^k)/da = k a^(k-1)."),
+                    ],
                     "d(a^k)/da = k a^(k-1) for any constant k, including negative and "
                     "fractional ones.",
                     rtol=1e-9,

@@ -102,9 +102,14 @@ def test_tanh(tanh_rule):
             what="the local gradient of tanh_rule",
             hint=matching_hint(
                 grad,
-                [(1 - a * a, "you squared the input: d tanh(a) / da = 1 - t**2 with the "
-                  "output t = tanh(a)."),
-                 (1.0, "the local gradient is not 1: d tanh(a) / da = 1 - tanh(a)**2.")],
+                [
+                    (
+                        1 - a * a,
+                        "you squared the input: d tanh(a) / da = 1 - t**2 with the "
+                        "output t = tanh(a).",
+                    ),
+                    (1.0, "the local gradient is not 1: d tanh(a) / da = 1 - tanh(a)**2."),
+                ],
                 "d tanh(a) / da = 1 - tanh(a)**2.",
                 rtol=1e-9,
             ),
@@ -114,14 +119,21 @@ def test_tanh(tanh_rule):
 @test_case(points=0.5, hidden=True)
 def test_tanh_saturates(tanh_rule):
     for a in [400.0, -750.0, 30.0, 1000.0]:
-        hint = ("use math.tanh (or np.tanh): a tanh written with exp overflows for |a| > 355, "
-                "where tanh itself is just +-1.")
+        hint = (
+            "use math.tanh (or np.tanh): a tanh written with exp overflows for |a| > 355, "
+            "where tanh itself is just +-1."
+        )
         with np.errstate(over="ignore", invalid="ignore"):
             value, grad = unpack(call(tanh_rule, a, what=f"a = {a:g}", hint=hint), "tanh_rule")
         if not (np.isfinite(value) and np.isfinite(grad)):
             raise AssertionError(f"tanh_rule({a:g}) returned inf or NaN. {hint}")
-        assert_close(value, np.tanh(a), rtol=1e-12, what=f"the value of tanh_rule({a:g})",
-                     hint=hint)
-        assert_close(grad, 1 - np.tanh(a) ** 2, atol=1e-15,
-                     what=f"the local gradient of tanh_rule({a:g})",
-                     hint="d tanh(a) / da = 1 - tanh(a)**2, which is 0 here.")
+        assert_close(
+            value, np.tanh(a), rtol=1e-12, what=f"the value of tanh_rule({a:g})", hint=hint
+        )
+        assert_close(
+            grad,
+            1 - np.tanh(a) ** 2,
+            atol=1e-15,
+            what=f"the local gradient of tanh_rule({a:g})",
+            hint="d tanh(a) / da = 1 - tanh(a)**2, which is 0 here.",
+        )

@@ -264,8 +264,9 @@ def test_shared_nodes(backward):
             t = math.tanh(w * u)
             slope *= 1 + w * (1 - t * t)
             u = u + t
-        grad, _ = gradient_of(backward, residual, [start],
-                              f"{blocks} residual blocks h <- h + tanh(w*h)")
+        grad, _ = gradient_of(
+            backward, residual, [start], f"{blocks} residual blocks h <- h + tanh(w*h)"
+        )
         assert_close(
             grad[0],
             slope,
@@ -352,9 +353,15 @@ def test_shared_diamonds(backward):
         )
     finally:
         budget.stop()
+
     def build():
         leaf, root, _ = diamond_ladder(60, None, weights)
         return [leaf], root
 
-    assert_close(leaf.grad, expected, rtol=1e-9, what=f"d root / d x on {what}",
-                 hint=hint_for([leaf.grad], build))
+    assert_close(
+        leaf.grad,
+        expected,
+        rtol=1e-9,
+        what=f"d root / d x on {what}",
+        hint=hint_for([leaf.grad], build),
+    )

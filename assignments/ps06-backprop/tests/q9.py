@@ -69,12 +69,21 @@ def test_random_networks(mlp_loss):
         ratio = loss / expected
         for factor, text in [
             (2.0, "your loss is twice the expected one: keep the 1/2."),
-            (float(n), "your loss is n times the expected one: average over the n examples "
-             "(divide by n = X.shape[0])."),
-            (1.0 / k, "your loss is 1/k of the expected one: sum over the k outputs and "
-             "divide by n only, not by n*k (np.mean over the whole matrix divides by n*k)."),
-            (n / d, "your loss is divided by d, the number of features: divide by n = "
-             "X.shape[0], the number of examples."),
+            (
+                float(n),
+                "your loss is n times the expected one: average over the n examples "
+                "(divide by n = X.shape[0]).",
+            ),
+            (
+                1.0 / k,
+                "your loss is 1/k of the expected one: sum over the k outputs and "
+                "divide by n only, not by n*k (np.mean over the whole matrix divides by n*k).",
+            ),
+            (
+                n / d,
+                "your loss is divided by d, the number of features: divide by n = "
+                "X.shape[0], the number of examples.",
+            ),
         ]:
             if factor != 1.0 and abs(ratio - factor) < 1e-6 * factor:
                 hint = text

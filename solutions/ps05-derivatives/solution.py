@@ -15,14 +15,14 @@ def central_diff(f, x, h):
     return (f(x + h) - f(x - h)) / (2 * h)
 
 
-def diff_errors(f, df, x, hs):
-    """Absolute errors of the forward and central differences, one row per step."""
+def diff_errors(f, df, x, hs, forward, central):
+    """Absolute errors of the given forward and central differences, one row per step."""
     hs = np.asarray(hs, dtype=float).ravel()
     exact = df(x)
     errors = np.empty((hs.size, 2))
     for k, h in enumerate(hs):
-        errors[k, 0] = abs(forward_diff(f, x, h) - exact)
-        errors[k, 1] = abs(central_diff(f, x, h) - exact)
+        errors[k, 0] = abs(forward(f, x, h) - exact)
+        errors[k, 1] = abs(central(f, x, h) - exact)
     return errors
 
 
@@ -37,10 +37,10 @@ def numerical_gradient(f, x, h=1e-5):
     return grad
 
 
-def check_gradient(f, grad_f, x, tol=1e-6):
-    """Compare grad_f(x) with numerical_gradient(f, x): (max relative error, passed)."""
+def check_gradient(f, grad_f, x, num_grad, tol=1e-6):
+    """Compare grad_f(x) with num_grad(f, x): (max relative error, passed)."""
     analytic = np.asarray(grad_f(x), dtype=float).ravel()
-    numeric = numerical_gradient(f, x)
+    numeric = np.asarray(num_grad(f, x), dtype=float).ravel()
     denominator = np.maximum(1e-8, np.abs(analytic) + np.abs(numeric))
     error = float(np.max(np.abs(analytic - numeric) / denominator))
     return error, bool(error < tol)
@@ -85,13 +85,13 @@ def hessian(f, x, h=1e-4):
     return H
 
 
-def taylor_approx(f, x0, x, order):
+def taylor_approx(f, grad_f, hess_f, x0, x, order):
     """First- or second-order Taylor approximation of f around x0, evaluated at x."""
     x0 = np.asarray(x0, dtype=float).ravel()
     dx = np.asarray(x, dtype=float).ravel() - x0
-    value = float(f(x0)) + numerical_gradient(f, x0) @ dx
+    value = float(f(x0)) + np.asarray(grad_f(x0), dtype=float) @ dx
     if order == 2:
-        value += 0.5 * dx @ hessian(f, x0) @ dx
+        value += 0.5 * dx @ np.asarray(hess_f(x0), dtype=float) @ dx
     return float(value)
 
 
@@ -106,6 +106,7 @@ def gradient_descent(grad_f, x0, lr, n_steps):
 
 
 def max_stable_lr(A):
-    """Largest learning rate for which gradient descent on 0.5 x^T A x - b^T x converges."""
+    """2 / lambda_max(A): the supremum of the learning rates for which gradient descent on
+    0.5 x^T A x - b^T x converges (every smaller one converges, this one does not)."""
     eigenvalues = np.linalg.eigvalsh(np.asarray(A, dtype=float))
     return float(2.0 / eigenvalues[-1])

@@ -93,9 +93,12 @@ def topological_order(root):
     return order
 
 
-def backward(root):
-    """Reverse-mode pass: add d root / d node to node.grad for every node of the graph."""
-    order = topological_order(root)
+def backward(root, order):
+    """Reverse-mode pass: add d root / d node to node.grad for every node of the graph.
+
+    order: every node of the graph, parents before children, root last
+    (what topological_order(root) returns).
+    """
     root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads, strict=True):

@@ -36,6 +36,17 @@ def chain_derivative(fs, dfs, x):
     return value, derivative
 
 
+@variant("q1", wrong="ignores dfs: central finite difference of the composition")
+def chain_derivative(fs, dfs, x):
+    def g(t):
+        for f in fs:
+            t = f(t)
+        return t
+
+    h = 1e-5
+    return g(float(x)), (g(x + h) - g(x - h)) / (2 * h)
+
+
 @variant("q1", correct="reverse accumulation: stores the intermediates, multiplies from the end")
 def chain_derivative(fs, dfs, x):
     inputs = [float(x)]
@@ -86,6 +97,25 @@ def tanh_layer_jacobian(x, W, b):
     return np.asarray(W) * (1 - a**2)[None, :]
 
 
+@variant("q2", wrong="leaves the bias out: tanh' evaluated at x @ W instead of x @ W + b")
+def tanh_layer_jacobian(x, W, b):
+    a = np.tanh(np.asarray(x) @ W)
+    return (1 - a**2)[:, None] * np.asarray(W).T
+
+
+@variant("q2", wrong="scales the columns of W.T instead of its rows")
+def tanh_layer_jacobian(x, W, b):
+    a = np.tanh(np.asarray(x) @ W + b)
+    return np.asarray(W).T * (1 - a**2)[None, :]
+
+
+@variant("q2", wrong="tanh written with np.exp: NaN (inf / inf) for saturated units")
+def tanh_layer_jacobian(x, W, b):
+    e = np.exp(2 * (np.asarray(x) @ W + b))
+    a = (e - 1) / (e + 1)
+    return (1 - a**2)[:, None] * np.asarray(W).T
+
+
 @variant("q2", correct="builds diag(1 - a^2) explicitly and multiplies by W.T")
 def tanh_layer_jacobian(x, W, b):
     a = np.tanh(np.asarray(x) @ W + b)
@@ -124,6 +154,14 @@ def forward_mode(x1, x2, dx1, dx2):
 def forward_mode(x1, x2, dx1, dx2):
     v1, dv1 = math.log(x1), dx1 / x1
     v2, dv2 = x1 * x2, dx1 * x2
+    v3, dv3 = math.sin(x2), math.cos(x2) * dx2
+    return v1 + v2 - v3, dv1 + dv2 - dv3
+
+
+@variant("q3", wrong="tangent of ln x1 taken as 1/x1, without the input tangent dx1")
+def forward_mode(x1, x2, dx1, dx2):
+    v1, dv1 = math.log(x1), 1 / x1
+    v2, dv2 = x1 * x2, dx1 * x2 + x1 * dx2
     v3, dv3 = math.sin(x2), math.cos(x2) * dx2
     return v1 + v2 - v3, dv1 + dv2 - dv3
 
@@ -231,10 +269,18 @@ def log_rule(a):
     return math.log10(a), (1 / (a * math.log(10)),)
 
 
-@variant("q6", correct="tanh_rule from exp, derivative as 1 / cosh(a)^2, list output")
+@variant("q6", wrong="tanh_rule written with exp: (e^2a - 1) / (e^2a + 1) overflows for a > 355")
 def tanh_rule(a):
-    e = np.exp(2 * a)
-    return (e - 1) / (e + 1), [1 / np.cosh(a) ** 2]
+    e = math.exp(2 * a)
+    t = (e - 1) / (e + 1)
+    return t, (1 - t * t,)
+
+
+@variant("q6", correct="tanh_rule from exp(-2|a|) (no overflow), derivative 4 / (e^a + e^-a)^2")
+def tanh_rule(a):
+    e = math.exp(-2 * abs(a))
+    t = math.copysign((1 - e) / (1 + e), a)
+    return t, [4 * e / (1 + e) ** 2]
 
 
 @variant("q6", correct="exp_rule with np.exp, returning a numpy scalar")
@@ -292,6 +338,24 @@ def topological_order(root):
                 seen.add(id(parent))
                 queue.append(parent)
     return order[::-1]
+
+
+@variant(
+    "q7",
+    wrong="no visited set, duplicates skipped when appending: the right list, but it walks "
+    "every path (exponential time on shared diamonds)",
+)
+def topological_order(root):
+    order = []
+
+    def visit(node):
+        for parent in node.parents:
+            visit(parent)
+        if not any(node is seen for seen in order):
+            order.append(node)
+
+    visit(root)
+    return order
 
 
 @variant("q7", correct="iterative depth-first search with an explicit stack")
@@ -384,8 +448,7 @@ def topological_order(root):
 
 
 @variant("q8", wrong="assigns instead of accumulating: parent.grad = ... (x*x gets x's grad once)")
-def backward(root):
-    order = topological_order(root)
+def backward(root, order):
     root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads, strict=True):
@@ -393,8 +456,7 @@ def backward(root):
 
 
 @variant("q8", wrong="walks the topological order forwards (leaves first), not in reverse")
-def backward(root):
-    order = topological_order(root)
+def backward(root, order):
     root.grad = 1.0
     for node in order:
         for parent, local in zip(node.parents, node.local_grads, strict=True):
@@ -402,8 +464,7 @@ def backward(root):
 
 
 @variant("q8", wrong="forgets the upstream gradient: parent.grad += local only")
-def backward(root):
-    order = topological_order(root)
+def backward(root, order):
     root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads, strict=True):
@@ -411,16 +472,14 @@ def backward(root):
 
 
 @variant("q8", wrong="never seeds root.grad = 1, so every gradient stays 0")
-def backward(root):
-    order = topological_order(root)
+def backward(root, order):
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads, strict=True):
             parent.grad += local * node.grad
 
 
-@variant("q8", correct="accumulates in a dict keyed by node, resets and writes .grad at the end")
-def backward(root):
-    order = topological_order(root)
+@variant("q8", correct="accumulates in a dict keyed by node, writes .grad at the end")
+def backward(root, order):
     grads = {id(node): 0.0 for node in order}
     grads[id(root)] = 1.0
     for node in reversed(order):
@@ -432,9 +491,9 @@ def backward(root):
 
 
 @variant("q8", wrong="pairs parents with local grads in a dict: x*x keeps one of its two entries")
-def backward(root):
+def backward(root, order):
     root.grad = 1.0
-    for node in reversed(topological_order(root)):
+    for node in reversed(order):
         for parent, local in dict(zip(node.parents, node.local_grads, strict=True)).items():
             parent.grad += local * node.grad
 
@@ -442,7 +501,7 @@ def backward(root):
 @variant(
     "q8", wrong="recursive push from the root: a shared node pushes before its grad is complete"
 )
-def backward(root):
+def backward(root, order):
     root.grad = 1.0
 
     def push(node):
@@ -454,7 +513,7 @@ def backward(root):
 
 
 @variant("q8", wrong="breadth-first order from the root instead of reverse topological order")
-def backward(root):
+def backward(root, order):
     root.grad = 1.0
     queue, seen = [root], {id(root)}
     while queue:
@@ -466,8 +525,12 @@ def backward(root):
                 queue.append(parent)
 
 
-@variant("q8", correct="sum over paths: pushes the path product recursively, no ordering needed")
-def backward(root):
+@variant(
+    "q8",
+    wrong="sum over paths: pushes the path product recursively, ignoring the order (right "
+    "values, but one push per path: 2**60 on a ladder of 60 diamonds)",
+)
+def backward(root, order):
     def push(node, upstream):
         node.grad += upstream
         for parent, local in zip(node.parents, node.local_grads, strict=True):
@@ -477,8 +540,8 @@ def backward(root):
 
 
 @variant("q8", correct="zeroes every grad first, then sweeps with indices")
-def backward(root):
-    order = list(topological_order(root))
+def backward(root, order):
+    order = list(order)
     for node in order:
         node.grad = 0
     order[-1].grad = 1
@@ -486,6 +549,14 @@ def backward(root):
         node = order[i]
         for j in range(len(node.parents)):
             node.parents[j].grad = node.parents[j].grad + node.local_grads[j] * node.grad
+
+
+@variant("q8", correct="ignores the order given and computes its own with topological_order")
+def backward(root, order):
+    root.grad = 1.0
+    for node in reversed(topological_order(root)):
+        for parent, local in zip(node.parents, node.local_grads, strict=True):
+            parent.grad += local * node.grad
 
 
 # q9: mlp_loss
@@ -512,6 +583,18 @@ def mlp_loss(params, X, Y):
 @variant("q9", wrong="uses ReLU instead of tanh in the hidden layer")
 def mlp_loss(params, X, Y):
     H = np.maximum(0, X @ params["W1"] + params["b1"])
+    return float(0.5 * np.sum((H @ params["W2"] + params["b2"] - Y) ** 2) / X.shape[0])
+
+
+@variant("q9", wrong="divides by the number of features d = X.shape[1] instead of n")
+def mlp_loss(params, X, Y):
+    H = np.tanh(X @ params["W1"] + params["b1"])
+    return float(0.5 * np.sum((H @ params["W2"] + params["b2"] - Y) ** 2) / X.shape[1])
+
+
+@variant("q9", wrong="forgets the hidden bias b1")
+def mlp_loss(params, X, Y):
+    H = np.tanh(X @ params["W1"])
     return float(0.5 * np.sum((H @ params["W2"] + params["b2"] - Y) ** 2) / X.shape[0])
 
 
@@ -581,6 +664,33 @@ def mlp_gradients(params, X, Y):
     return {"W1": X.T @ dZ1, "b1": dZ1.sum(0), "W2": H.T @ dY, "b2": dY.sum(0)}
 
 
+@variant("q10", wrong="bias gradients summed with keepdims=True: shapes (1, h) and (1, k)")
+def mlp_gradients(params, X, Y):
+    H = np.tanh(X @ params["W1"] + params["b1"])
+    dY = (H @ params["W2"] + params["b2"] - Y) / X.shape[0]
+    dZ1 = (dY @ params["W2"].T) * (1 - H**2)
+    return {
+        "W1": X.T @ dZ1,
+        "b1": dZ1.sum(axis=0, keepdims=True),
+        "W2": H.T @ dY,
+        "b2": dY.sum(axis=0, keepdims=True),
+    }
+
+
+@variant("q10", wrong="gradients by central differences of mlp_loss (forbidden; fail at scale)")
+def mlp_gradients(params, X, Y):
+    grads = {}
+    for key, value in params.items():
+        grads[key] = np.zeros_like(value, dtype=float)
+        for index in np.ndindex(np.shape(value)):
+            up = {name: np.array(array, dtype=float) for name, array in params.items()}
+            down = {name: np.array(array, dtype=float) for name, array in params.items()}
+            up[key][index] += 1e-6
+            down[key][index] -= 1e-6
+            grads[key][index] = (mlp_loss(up, X, Y) - mlp_loss(down, X, Y)) / 2e-6
+    return grads
+
+
 @variant("q10", correct="einsum instead of matmul")
 def mlp_gradients(params, X, Y):
     Z1 = np.einsum("nd,dh->nh", X, params["W1"]) + params["b1"]
@@ -611,7 +721,7 @@ def mlp_gradients(params, X, Y):
 
 
 @variant("q8", correct="own ordering: releases a node once all its users have pushed to it")
-def backward(root):
+def backward(root, order):
     users, stack, seen = {}, [root], {id(root)}
     while stack:  # count, for every node, how many edges leave it towards its users
         node = stack.pop()

@@ -1,6 +1,23 @@
 OK_FORMAT = False
 
+# Clauses of the prompt, each with the hidden case that checks it and the wrong variant
+# that breaks it alone:
+# - the update x_{k+1} = x_k - lr grad_f(x_k): test_exact_iterates; variant "gradient ascent".
+# - the path has shape (n_steps + 1, d), row 0 is x0: test_converges_on_convex_quadratics;
+#   variant "the path misses x0".
+# - every row is its own iterate (copies stored): test_exact_iterates; variant "updates x in
+#   place and appends the same array".
+# - lr and n_steps honoured: test_exact_iterates (a random lr, 7 steps), test_converges (400).
+# - reaches A^{-1} b within 1e-6 with lr = 1/lambda_max: test_converges_on_convex_quadratics.
+# - a float x0 means d = 1, and grad_f is always called with a 1-D float array:
+#   test_one_dimensional; variant "for a float x0, iterates on a 0-d array".
+# - never modify x0: test_start_untouched; variant "updates the caller's x0 in place".
+# - n_steps = 0 gives [x0]: test_start_untouched.
+# - an int x0 is allowed and the path is float: test_start_untouched; variant "updates
+#   np.array(x0) in place", which cannot hold floats when x0 holds ints.
+
 import numpy as np
+from evidence import ArgumentLog
 from otter.test_files import test_case
 
 from mlmath_checks import assert_close, assert_shape, call
@@ -36,6 +53,19 @@ def _recurrence(grad_f, x0, lr, n_steps):
     return np.array(path)
 
 
+def _path_hint(path, expected, grad, x0, lr):
+    path = np.asarray(path, dtype=float)
+    if path.shape == expected.shape and np.allclose(path, path[-1]):
+        return (
+            "every row is the same point: you appended one array and updated it in place "
+            "(x -= ...). Append a copy, or write x = x - lr * g."
+        )
+    ascent = _recurrence(lambda y: -np.asarray(grad(y)), x0, lr, len(expected) - 1)
+    if path.shape == ascent.shape and np.allclose(path, ascent, rtol=1e-8):
+        return "the path climbs: x_{k+1} = x_k - lr * grad f(x_k), with a minus sign."
+    return "x_{k+1} = x_k - lr * grad f(x_k), starting from row 0 = x0."
+
+
 @test_case(points=2, hidden=False)
 def test_by_hand(gradient_descent):
     got = _shaped(
@@ -55,19 +85,21 @@ def test_by_hand(gradient_descent):
     )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_converges_on_convex_quadratics(gradient_descent):
     rng = np.random.default_rng(591)
     for n in [2, 5]:
         A, b, L = _quadratic(rng, n)
         x0 = rng.normal(size=n) * 3
         minimizer = np.linalg.solve(A, b)  # before the call: A and b are in the defaults
-        path = _shaped(
-            call(gradient_descent, lambda x, A=A, b=b: A @ x - b, x0.copy(), 1 / L, 400),
-            (401, n),
-            f"the path of 400 steps in R^{n}",
-            "include x0 as row 0: shape (n_steps + 1, d).",
+        what = f"a convex quadratic in R^{n}, 400 steps"
+        got = call(
+            gradient_descent, lambda x, A=A, b=b: A @ x - b, x0.copy(), 1 / L, 400, what=what
         )
+        hint = "include x0 as row 0: shape (n_steps + 1, d)."
+        if np.shape(got) == (400, n):
+            hint = "your path has n_steps rows: row 0 must be x0 itself, then one row per step."
+        path = _shaped(got, (401, n), f"the path of 400 steps in R^{n}", hint)
         assert_close(
             path[0],
             x0,
@@ -98,53 +130,88 @@ def test_exact_iterates(gradient_descent):
     def grad(x):
         return A @ x - b
 
+    expected = _recurrence(grad, x0, lr, 7)  # before the call
     path = assert_shape(
-        call(gradient_descent, grad, x0.copy(), lr, 7), (8, n), what="the path of 7 steps"
+        call(gradient_descent, grad, x0.copy(), lr, 7, what="a quadratic in R^3, 7 steps"),
+        (8, n),
+        what="the path of 7 steps",
     )
     assert_close(
         path,
-        _recurrence(grad, x0, lr, 7),
+        expected,
         rtol=1e-10,
         atol=1e-12,
         what="the 8 points of the path",
-        hint="store a copy of each iterate: if you update x in place (x -= ...), every "
-        "row you stored points to the same array.",
+        hint=_path_hint(path, expected, grad, x0, lr),
     )
 
 
 @test_case(points=1, hidden=True)
-def test_one_dimensional_and_untouched(gradient_descent):
+def test_one_dimensional(gradient_descent):
     rng = np.random.default_rng(593)
     c = float(rng.uniform(-2, 2))
+    log = ArgumentLog(1)
 
     def grad(x):
+        x = np.asarray(x, dtype=float)
         return (x - c) ** 3 + (x - c)
 
     x0 = float(rng.uniform(-1, 1))
-    path = assert_shape(
-        call(gradient_descent, grad, x0, 0.1, 25),
+    expected = _recurrence(grad, x0, 0.1, 25)
+    path = _shaped(
+        call(gradient_descent, log.strict(grad), x0, 0.1, 25, what="a float x0"),
         (26, 1),
-        what="the path of a 1-D descent from a float x0",
+        "the path of a 1-D descent from a float x0",
+        "for a float x0, d = 1: the path has one column.",
     )
+    if log.problem is not None:
+        _fail(
+            f"gradient_descent called grad_f with {log.problem}; the prompt promises grad_f "
+            "a 1-D float array, of length 1 for a float x0 (np.atleast_1d(np.asarray(x0, "
+            "dtype=float)))."
+        )
     assert_close(
         path,
-        _recurrence(grad, x0, 0.1, 25),
+        expected,
         rtol=1e-10,
         atol=1e-12,
         what="the 1-D path on f(x) = (x-c)**4/4 + (x-c)**2/2",
         hint="x_{k+1} = x_k - lr * f'(x_k), starting from x0.",
     )
+
+
+@test_case(points=1, hidden=True)
+def test_start_untouched(gradient_descent):
+    rng = np.random.default_rng(594)
     start = rng.normal(size=2)
     kept = start.copy()
-    path = _shaped(
-        call(gradient_descent, lambda x: 2 * x, start, 0.1, 0),
+    _shaped(
+        call(gradient_descent, lambda x: 2 * x, start, 0.1, 0, what="n_steps = 0"),
         (1, 2),
         "the path of 0 steps",
-        "with n_steps = 0 the path is [x0].",
+        "with n_steps = 0 the path is [x0], shape (1, d).",
     )
-    call(gradient_descent, lambda x: 2 * x, start, 0.1, 3)
+    call(gradient_descent, lambda x: 2 * x, start, 0.1, 3, what="a float array x0")
     if not np.array_equal(start, kept):
         _fail(
             "gradient_descent changed the x0 array you were given: copy it "
             "first (np.array(x0, dtype=float))."
         )
+    x0 = np.array([3, -1])
+    expected = _recurrence(lambda x: 2 * x, x0, 0.3, 4)
+    hint = (
+        "x0 may hold ints: start from a float copy, x = np.array(x0, dtype=float) (an int "
+        "array updated in place cannot hold the new iterates)."
+    )
+    path = call(
+        gradient_descent, lambda x: 2 * x, x0, 0.3, 4, what="the int array x0 = [3, -1]", hint=hint
+    )
+    if not np.array_equal(x0, [3, -1]):
+        _fail("gradient_descent changed the int array x0 you were given. " + hint)
+    assert_close(
+        path,
+        expected,
+        rtol=1e-12,
+        what="the path from the int array x0 = [3, -1]",
+        hint=_path_hint(path, expected, lambda x: 2 * x, x0, 0.3),
+    )

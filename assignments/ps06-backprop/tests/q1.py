@@ -1,5 +1,17 @@
 OK_FORMAT = False
 
+# Clauses of the prompt, each with the hidden case that checks it and the wrong variant
+# that breaks it alone:
+# - fs[0] is applied first: test_random_chains; variant "applies fs[-1] first".
+# - each dfs[i] is evaluated at the input of fs[i] (the intermediate value): test_random_
+#   chains; variant "evaluates every derivative at x".
+# - the local derivatives are multiplied: test_random_chains; variant "adds them".
+# - an empty chain is the identity, (x, 1.0): test_short_chains.
+# - the chain rule, no finite differences: each fs[i] is called only at its own input u_i,
+#   and the derivative comes from dfs: test_no_finite_differences; variant "central finite
+#   difference of the composition".
+# - returns a pair of floats (a list or an array of two numbers is accepted): every case.
+
 import math
 
 import numpy as np
@@ -68,7 +80,10 @@ def test_random_chains(chain_derivative):
             for f, df in zip(fs, dfs, strict=True):
                 slope *= df(u)
                 u = f(u)
-            got = value_and_slope(call(chain_derivative, fs, dfs, x), "chain_derivative")
+            got = value_and_slope(
+                call(chain_derivative, fs, dfs, x, what=f"a random chain of {length} functions"),
+                "chain_derivative",
+            )
             assert_close(
                 got[0],
                 u,
@@ -88,7 +103,7 @@ def test_random_chains(chain_derivative):
             )
 
 
-@test_case(points=1, hidden=True)
+@test_case(points=0.5, hidden=True)
 def test_short_chains(chain_derivative):
     rng = np.random.default_rng(62)
     x = float(rng.uniform(0.3, 0.9))
@@ -114,3 +129,53 @@ def test_short_chains(chain_derivative):
             what="the derivative of a one-function chain",
             hint="with one function, the derivative is dfs[0](x).",
         )
+
+
+@test_case(points=0.5, hidden=True)
+def test_no_finite_differences(chain_derivative):
+    rng = np.random.default_rng(63)
+    picks = rng.integers(len(LIBRARY), size=4)
+    x = float(rng.uniform(-1, 1))
+    inputs, u = [], x  # the input u_i that fs[i] receives
+    for i in picks:
+        inputs.append(u)
+        u = LIBRARY[i][0](u)
+    strays = []
+
+    def watched(i, f):
+        def g(t):
+            if t != inputs[i]:
+                strays.append((i, t))
+            return f(t)
+
+        return g
+
+    fs = [watched(i, LIBRARY[k][0]) for i, k in enumerate(picks)]
+    # derivatives that are not the derivatives of fs: only a chain-rule answer that uses
+    # dfs gets their product; a finite difference of the composition does not
+    dfs = [lambda t, k=k: 1.5 + 0.1 * k for k in picks]
+    expected = math.prod(1.5 + 0.1 * k for k in picks)
+    got = value_and_slope(
+        call(chain_derivative, fs, dfs, x, what="a chain of 4 functions"), "chain_derivative"
+    )
+    assert_close(
+        got[0],
+        u,
+        rtol=1e-12,
+        what="the value of a chain of 4 functions",
+        hint="fs[0] is applied first: g(x) = fs[-1](...fs[1](fs[0](x))).",
+    )
+    if strays:
+        i, t = strays[0]
+        raise AssertionError(
+            f"chain_derivative evaluated fs[{i}] at {t:.6g}, which is not its input "
+            f"{inputs[i]:.6g}: use dfs (the chain rule), not finite differences."
+        )
+    assert_close(
+        got[1],
+        expected,
+        rtol=1e-12,
+        what="the derivative built from the dfs passed in",
+        hint="the derivative is the product of dfs[i] evaluated at the inputs u_i: take "
+        "the derivatives from dfs, never from differences of fs.",
+    )

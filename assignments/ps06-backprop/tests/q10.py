@@ -1,5 +1,23 @@
 OK_FORMAT = False
 
+# Clauses of the prompt, each with the hidden case that checks it and the wrong variant
+# that breaks it alone:
+# - a dict with keys W1, b1, W2, b2, each of the parameter's shape: every case (gradients);
+#   variant "bias gradients with keepdims=True, shape (1, h)".
+# - the output layer dW2 = H^T dY, db2 = sum of dY: test_output_layer; variant "sign
+#   error".
+# - the hidden layer through tanh' = 1 - H**2: test_hidden_layer; variants "forgets the
+#   derivative of tanh", "transposed dW1".
+# - the 1/n of the batch average, once: test_batch_average, test_output_layer; variants
+#   "missing 1/n", "bias gradients as a mean (divides by n twice)".
+# - batches of any size including n = 1, with d, h, k all different: test_output_layer,
+#   test_hidden_layer.
+# - no finite differences: test_large_targets (targets of size 1e8, where a finite
+#   difference of the loss loses its digits to cancellation); variant "gradients by
+#   central differences of mlp_loss".
+# - expected values come from copies taken before the call: variant "zeroes X and W2 in
+#   place".
+
 import copy
 
 import numpy as np
@@ -23,17 +41,70 @@ def random_problem(rng, n, d, h, k):
     return params, rng.normal(size=(n, d)), rng.normal(size=(n, k))
 
 
-def gradients(mlp_gradients, params, X, Y):
-    grads = call(mlp_gradients, copy.deepcopy(params), copy.deepcopy(X), copy.deepcopy(Y))
+def gradients(mlp_gradients, params, X, Y, what=None):
+    grads = call(
+        mlp_gradients, copy.deepcopy(params), copy.deepcopy(X), copy.deepcopy(Y), what=what
+    )
     if not isinstance(grads, dict) or any(key not in grads for key in KEYS):
         found = sorted(grads) if isinstance(grads, dict) else type(grads).__name__
         raise AssertionError(
             f"mlp_gradients should return a dict with keys {list(KEYS)}, found {found}."
         )
-    return {
-        key: assert_shape(grads[key], np.shape(params[key]), what=f'the gradient for "{key}"')
-        for key in KEYS
-    }
+    out = {}
+    for key in KEYS:
+        shape = np.shape(params[key])
+        found = np.shape(np.asarray(grads[key], dtype=float))
+        hint = ""
+        if found == (1,) + shape:
+            hint = "sum over the batch with .sum(axis=0), without keepdims=True."
+        elif found == shape[::-1]:
+            hint = "this is the transpose: the gradient has the shape of the parameter."
+        out[key] = assert_shape(grads[key], shape, what=f'the gradient for "{key}"', hint=hint)
+    return out
+
+
+def complex_step(loss, params, key, step=1e-30):
+    """d loss / d params[key] by the complex step: Im L(p + i t e) / t, exact to rounding.
+
+    No subtraction, so no cancellation (unlike a finite difference): it is accurate at any
+    scale of the targets, and it shares no formula with the backward pass.
+    """
+    grad = np.zeros(np.shape(params[key]))
+    for index in np.ndindex(grad.shape):
+        shifted = {name: np.array(value, dtype=complex) for name, value in params.items()}
+        shifted[key][index] += 1j * step
+        grad[index] = loss(shifted).imag / step
+    return grad
+
+
+def compare(found, expected, key, where, n):
+    error = relative_error(found, expected)
+    if error > 1e-6:
+        hint = HINTS[key]
+        for factor, text in [
+            (
+                float(n),
+                "your gradient is n times too large: the loss averages over the "
+                "batch, so dY_hat = (Y_hat - Y) / n carries the 1/n.",
+            ),
+            (
+                1.0 / n,
+                "your gradient is n times too small: the 1/n of the average appears "
+                "once (in dY_hat), a sum over the batch adds the rest (no mean).",
+            ),
+            (
+                -1.0,
+                "your gradient has the wrong sign: dY_hat = (Y_hat - Y) / n, prediction "
+                "minus target.",
+            ),
+        ]:
+            if factor != 1.0 and relative_error(found, factor * expected) < 1e-6:
+                hint = text
+                break
+        raise AssertionError(
+            f'mlp_gradients: the gradient for "{key}" ({where}) is off: relative error '
+            f"{error:.2g} against an exact derivative (expected below 1e-6). Hint: {hint}"
+        )
 
 
 def relative_error(a, b):
@@ -78,7 +149,7 @@ def test_zero_weights(mlp_gradients):
     )
 
 
-def check_against_finite_differences(mlp_gradients, keys, sizes, seed):
+def check_against_exact_derivatives(mlp_gradients, keys, sizes, seed):
     rng = np.random.default_rng(seed)
     for n, d, h, k in sizes:
         params, X, Y = random_problem(rng, n, d, h, k)
@@ -87,34 +158,43 @@ def check_against_finite_differences(mlp_gradients, keys, sizes, seed):
             Y_hat = np.tanh(X @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
             return 0.5 * np.sum((Y_hat - Y) ** 2) / n
 
-        grads = gradients(mlp_gradients, params, X, Y)
+        expected = {key: complex_step(loss, params, key) for key in keys}  # before the call
+        grads = gradients(
+            mlp_gradients, params, X, Y, what=f"a batch n = {n}, d = {d}, h = {h}, k = {k}"
+        )
         for key in keys:
-            numeric = np.zeros_like(params[key])
-            for index in np.ndindex(numeric.shape):
-                up = {name: value.copy() for name, value in params.items()}
-                down = {name: value.copy() for name, value in params.items()}
-                up[key][index] += 1e-6
-                down[key][index] -= 1e-6
-                numeric[index] = (loss(up) - loss(down)) / 2e-6
-            error = relative_error(grads[key], numeric)
-            if error > 1e-6:
-                raise AssertionError(
-                    f'the gradient for "{key}" (batch n = {n}, d = {d}, h = {h}, k = {k}) '
-                    f"disagrees with finite differences: relative error {error:.2g}, "
-                    f"expected below 1e-6. Hint: {HINTS[key]}"
-                )
+            compare(grads[key], expected[key], key, f"batch n = {n}, d = {d}, h = {h}, k = {k}", n)
 
 
 @test_case(points=2, hidden=True)
 def test_output_layer(mlp_gradients):
     sizes = [(4, 3, 5, 2), (13, 2, 3, 1), (1, 4, 2, 3)]
-    check_against_finite_differences(mlp_gradients, ("W2", "b2"), sizes, seed=101)
+    check_against_exact_derivatives(mlp_gradients, ("W2", "b2"), sizes, seed=101)
 
 
-@test_case(points=3, hidden=True)
+@test_case(points=2, hidden=True)
 def test_hidden_layer(mlp_gradients):
     sizes = [(4, 3, 5, 2), (13, 6, 3, 1), (7, 4, 4, 3), (1, 2, 6, 1)]
-    check_against_finite_differences(mlp_gradients, ("W1", "b1"), sizes, seed=102)
+    check_against_exact_derivatives(mlp_gradients, ("W1", "b1"), sizes, seed=102)
+
+
+@test_case(points=1, hidden=True)
+def test_large_targets(mlp_gradients):
+    # Targets of size 1e8 make the loss about 1e16: a finite difference with step 1e-6
+    # subtracts two such numbers and keeps only noise; backprop is exact at any scale.
+    rng = np.random.default_rng(104)
+    n, d, h, k = 6, 3, 4, 2
+    params, X, Y = random_problem(rng, n, d, h, k)
+    Y = Y * 1e8
+
+    def loss(p):
+        Y_hat = np.tanh(X @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
+        return 0.5 * np.sum((Y_hat - Y) ** 2) / n
+
+    expected = {key: complex_step(loss, params, key) for key in KEYS}
+    grads = gradients(mlp_gradients, params, X, Y, what="targets of size 1e8")
+    for key in KEYS:
+        compare(grads[key], expected[key], key, "targets of size 1e8", n)
 
 
 @test_case(points=1, hidden=True)
@@ -124,12 +204,15 @@ def test_batch_average(mlp_gradients):
     once = gradients(mlp_gradients, params, X, Y)
     twice = gradients(mlp_gradients, params, np.vstack([X, X]), np.vstack([Y, Y]))
     for key in KEYS:
+        doubled = relative_error(twice[key], 2 * once[key]) < 1e-9
         assert_close(
             twice[key],
             once[key],
             rtol=1e-9,
             atol=1e-12,
             what=f'the gradient for "{key}" on a batch repeated twice',
-            hint="the loss averages over the batch, so every gradient carries the "
-            "factor 1/n, with n = X.shape[0].",
+            hint="it doubled with the batch: the loss averages over the batch, so every "
+            "gradient carries the factor 1/n, with n = X.shape[0]."
+            if doubled
+            else "repeating the batch leaves the average loss, and so its gradient, unchanged.",
         )

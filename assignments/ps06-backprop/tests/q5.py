@@ -1,6 +1,18 @@
 OK_FORMAT = False
 
+# Clauses of the prompt, each with the hidden case that checks it and the wrong variant
+# that breaks it alone:
+# - each rule returns (out, local_grads), one partial per input, in input order (a tuple;
+#   a list or a 1-D array is accepted): every case (unpack).
+# - add_rule and mul_rule at random points: test_add_and_mul; variant "mul_rule partials
+#   (a, b) instead of (b, a)".
+# - div_rule's partials 1/b and -a/b**2 for b of either sign: test_div; variants "forgets
+#   the minus sign", "quotient rule without the square".
+# - pow_rule for constant k, negative and fractional included, k = 0 and k = 1:
+#   test_pow; variant "k * a**k instead of k * a**(k - 1)".
+
 import numpy as np
+from evidence import matching_hint
 from otter.test_files import test_case
 
 from mlmath_checks import assert_close, call
@@ -77,8 +89,18 @@ def test_div(div_rule):
             [1 / b, -a / b**2],
             rtol=1e-10,
             what="the local gradients of div_rule",
-            hint="write a/b = a * b**(-1): the partial in b is -a / b**2 (note the "
-            "sign and the square).",
+            hint=matching_hint(
+                list(grads),
+                [
+                    (
+                        [1 / b, a / b**2],
+                        "the partial in b has a minus sign: d(a/b)/db = -a / b**2.",
+                    ),
+                    ([1 / b, -a / b], "the partial in b has a square: d(a/b)/db = -a / b**2."),
+                ],
+                "write a/b = a * b**(-1): the partials are 1/b and -a / b**2.",
+                rtol=1e-9,
+            ),
         )
 
 
@@ -95,6 +117,14 @@ def test_pow(pow_rule):
                 rtol=1e-10,
                 atol=1e-14,
                 what=f"the local gradient of pow_rule(a, {k})",
-                hint="d(a^k)/da = k a^(k-1) for any constant k, including negative "
-                "and fractional ones.",
+                hint=matching_hint(
+                    list(grads),
+                    [
+                        ([k * a**k], "you kept the exponent: d(a^k)/da = k a^(k-1)."),
+                        ([a ** (k - 1)], "the factor k is missing: d(a^k)/da = k a^(k-1)."),
+                    ],
+                    "d(a^k)/da = k a^(k-1) for any constant k, including negative and "
+                    "fractional ones.",
+                    rtol=1e-9,
+                ),
             )

@@ -1,8 +1,24 @@
 OK_FORMAT = False
 
-import itertools
+# Clauses of the prompt, each with the hidden case that checks it and the wrong variant
+# that breaks it alone:
+# - all nodes reachable through .parents, each exactly once: test_node_used_twice,
+#   test_random_graphs; variant "no visited set" (a node used twice is listed twice).
+# - every node after all of its parents: test_random_graphs; variants "pre-order",
+#   "reversed breadth-first order".
+# - root last (the order is not reversed): test_random_graphs; variant "returns the order
+#   root first".
+# - works for any root, not only the last node created: test_random_graphs.
+# - graphs up to about 250 nodes deep: test_deep_and_diamond (a chain of 200 operations).
+# - each node visited once, time linear in the size of the graph: test_shared_diamonds (a
+#   ladder of 60 diamonds, 2**60 paths; the test stops a traversal after 20 reads of
+#   .parents per node); variant "no visited set, duplicates skipped when appending" (the
+#   right list, in exponential time).
+# - the graph is not modified: the graph is snapshotted before the call; variant "cuts
+#   every .parents link and returns only the root".
 
 import numpy as np
+from graphs import GraphNode, ReadBudget, diamond_ladder
 from otter.test_files import test_case
 
 from mlmath_checks import call
@@ -11,27 +27,9 @@ name = "q7"
 points = 5
 
 
-SERIAL = itertools.count()
-
-
-class Node:
-    """A bare graph node with the attributes the notebook's Value has.
-
-    Each node also carries a unique `uid`: the checks below recognize the nodes you return
-    by it, not by identity, so they hold even when the grader runs your code in another
-    process and hands it stand-ins for these nodes.
-    """
-
-    def __init__(self, label, parents=()):
-        self.label = label
-        self.uid = next(SERIAL)
-        self.data = 0.0
-        self.grad = 0.0
-        self.parents = tuple(parents)
-        self.local_grads = tuple(1.0 for _ in self.parents)
-
-    def __repr__(self):
-        return f"node {self.label}"
+def Node(label, parents=()):
+    """A bare graph node with the attributes of the notebook's Value (see support/graphs.py)."""
+    return GraphNode(label, parents)
 
 
 def reachable(root):
@@ -56,7 +54,7 @@ def snapshot(root):
 
 def check_topological_order(topological_order, root, what):
     graph = snapshot(root)  # before the call, which may change the graph in place
-    check_order(call(topological_order, root), graph, what)
+    check_order(call(topological_order, root, what=what), graph, what)
 
 
 def check_order(order, graph, what):
@@ -127,7 +125,7 @@ def test_node_used_twice(topological_order):
     check_topological_order(topological_order, y, "for y = x*x + x")
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1, hidden=True)
 def test_random_graphs(topological_order):
     rng = np.random.default_rng(7)
     for size in [5, 12, 25]:
@@ -159,3 +157,25 @@ def test_deep_and_diamond(topological_order):
         left, right = Node(f"l{i}", [top]), Node(f"r{i}", [top])
         top = Node(f"m{i}", [left, right])
     check_topological_order(topological_order, top, "for a ladder of 12 diamonds")
+
+
+@test_case(points=1, hidden=True)
+def test_shared_diamonds(topological_order):
+    budget = ReadBudget()
+    _, root, nodes = diamond_ladder(60, budget)
+    graph = snapshot(root)
+    what = "for a ladder of 60 diamonds (181 nodes, 2**60 paths from the root to x)"
+    budget.start(20 * len(nodes))
+    try:
+        order = call(
+            topological_order,
+            root,
+            what="a ladder of 60 diamonds (181 nodes, 2**60 paths from the root to x)",
+            hint="Each node must be visited once: keep a set of visited nodes and return "
+            "from a node you have already visited before looking at its parents. A search "
+            "that walks on through a visited node walks every path, and this graph has "
+            "2**60 of them.",
+        )
+    finally:
+        budget.stop()
+    check_order(order, graph, what)

@@ -1,5 +1,16 @@
 OK_FORMAT = False
 
+# Clauses of the prompt, each with the hidden case that checks it and the wrong variant
+# that breaks it alone:
+# - H = tanh(X W1 + b1), Y_hat = H W2 + b2: test_random_networks; variants "ReLU instead of
+#   tanh", "forgets b1".
+# - sum over the k outputs, average over the n examples: test_random_networks,
+#   test_batch_average; variants "averages over all n*k entries", "no 1/n", "divides by
+#   the number of features d instead of n".
+# - keeps the 1/2: test_random_networks; variant "forgets the 1/2".
+# - any n >= 1, d, h, k (n = 1 and n = 40, k = 1 and k = 3): test_random_networks.
+# - returns a float: every case (to_number).
+
 import copy
 
 import numpy as np
@@ -49,15 +60,35 @@ def test_random_networks(mlp_loss):
         params, X, Y = random_problem(rng, n, d, h, k)
         Y_hat = np.tanh(X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
         expected = np.sum((Y_hat - Y) ** 2) / (2 * n)
-        loss = to_number(call(mlp_loss, copy.deepcopy(params), X.copy(), Y.copy()), what="mlp_loss")
-        assert_close(
-            loss,
-            expected,
-            rtol=1e-9,
-            what=f"the loss for a batch of n = {n} with d = {d}, h = {h}, k = {k}",
-            hint="H = tanh(X @ W1 + b1), Y_hat = H @ W2 + b2, L = sum((Y_hat - Y)**2) "
-            "/ (2n): sum over the k outputs, average over the n examples.",
+        what = f"a batch of n = {n} with d = {d}, h = {h}, k = {k}"
+        loss = to_number(
+            call(mlp_loss, copy.deepcopy(params), X.copy(), Y.copy(), what=what),
+            what="the value mlp_loss returned",
         )
+        hint = "H = tanh(X @ W1 + b1), Y_hat = H @ W2 + b2, L = sum((Y_hat - Y)**2) / (2n)."
+        ratio = loss / expected
+        for factor, text in [
+            (2.0, "your loss is twice the expected one: keep the 1/2."),
+            (
+                float(n),
+                "your loss is n times the expected one: average over the n examples "
+                "(divide by n = X.shape[0]).",
+            ),
+            (
+                1.0 / k,
+                "your loss is 1/k of the expected one: sum over the k outputs and "
+                "divide by n only, not by n*k (np.mean over the whole matrix divides by n*k).",
+            ),
+            (
+                n / d,
+                "your loss is divided by d, the number of features: divide by n = "
+                "X.shape[0], the number of examples.",
+            ),
+        ]:
+            if factor != 1.0 and abs(ratio - factor) < 1e-6 * factor:
+                hint = text
+                break
+        assert_close(loss, expected, rtol=1e-9, what=f"the loss for {what}", hint=hint)
 
 
 @test_case(points=1, hidden=True)

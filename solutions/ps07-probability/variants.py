@@ -96,8 +96,8 @@ def mean_and_variance(values, probs):
     values, probs = list(values), list(probs)
     if min(probs) < 0 or abs(sum(probs) - 1.0) > 1e-9:
         raise ValueError("probs must be a distribution")
-    mean = sum(p * x for x, p in zip(values, probs))
-    return mean, sum(p * (x - mean) ** 2 for x, p in zip(values, probs))
+    mean = sum(p * x for x, p in zip(values, probs, strict=True))
+    return mean, sum(p * (x - mean) ** 2 for x, p in zip(values, probs, strict=True))
 
 
 # ---------------------------------------------------------------- q2: binomial and Poisson
@@ -424,7 +424,7 @@ def posterior_disease(prior, sensitivity, specificity, positive=True):
     ratio = sensitivity / (1 - specificity) if positive else (1 - sensitivity) / specificity
     with np.errstate(divide="ignore", invalid="ignore"):
         odds = ratio * prior / (1 - prior)
-    return np.where(prior >= 1, 1.0, odds / (1 + odds))
+        return np.where(prior >= 1, 1.0, odds / (1 + odds))
 
 
 # ---------------------------------------------------------------- q8: Beta-Bernoulli
@@ -715,3 +715,16 @@ def standardized_means(sampler, mu, sigma, n, reps, rng):
         rows = min(5000, reps - start)
         parts.append(np.asarray(sampler(rng, (rows, n)), dtype=float).mean(axis=1))
     return np.sqrt(n) * (np.concatenate(parts) - mu) / sigma
+
+
+@variant("q11", wrong="sorts the caller's `given` list in place (the numbers are right)")
+def mvn_conditional(mean, cov, given, values):
+    mean = np.asarray(mean, dtype=float)
+    cov = np.asarray(cov, dtype=float)
+    order = np.argsort(given)
+    values = np.asarray(values, dtype=float)[order]
+    given.sort()
+    rest = [i for i in range(mean.size) if i not in given]
+    S_rb, S_bb = cov[np.ix_(rest, given)], cov[np.ix_(given, given)]
+    shift = np.linalg.solve(S_bb, values - mean[given])
+    return mean[rest] + S_rb @ shift, cov[np.ix_(rest, rest)] - S_rb @ np.linalg.solve(S_bb, S_rb.T)

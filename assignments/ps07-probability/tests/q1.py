@@ -9,10 +9,12 @@ dice_sum_pmf
 - up to 40 dice, accurate in the tails -> test_forty_dice (exact integer counts);
     no variant: enumerating 6**40 outcomes never finishes
 mean_and_variance
-- returns (E[X], Var[X]) weighted by probs -> test_by_hand (public), test_random_tables;
-    variants "unweighted mean", "returns the standard deviation"
+- returns (E[X], Var[X]) weighted by probs -> test_by_hand (public),
+    test_random_tables_and_far_from_origin; variants "unweighted mean", "returns the standard
+    deviation"
 - lists are accepted -> test_by_hand (lists)
-- variance computed without cancellation -> test_far_from_origin; variant "E[X^2] - E[X]^2"
+- variance computed without cancellation (values near 1e9, rtol 1e-6)
+    -> test_random_tables_and_far_from_origin; variant "E[X^2] - E[X]^2"
 - ValueError for negative probs or a sum off 1 by more than 1e-9 -> test_rejects_bad_probs;
     variant "never checks probs"
 """
@@ -115,14 +117,26 @@ def test_by_hand(mean_and_variance):
     found = call(mean_and_variance, [0, 1, 2], [0.25, 0.5, 0.25], name="mean_and_variance")
     if not isinstance(found, (tuple, list)) or len(found) != 2:
         raise AssertionError("mean_and_variance should return a pair (mean, variance).")
-    assert_close(to_number(found[0]), 1.0, what="the mean of X in {0, 1, 2} with probs "
-                 "(1/4, 1/2, 1/4)", hint="E[X] = sum of p(x) * x.", reveal=True)
+    assert_close(
+        to_number(found[0]),
+        1.0,
+        what="the mean of X in {0, 1, 2} with probs (1/4, 1/2, 1/4)",
+        hint="E[X] = sum of p(x) * x.",
+        reveal=True,
+    )
     variance = to_number(found[1])
     if abs(variance - math.sqrt(0.5)) < 1e-9:
-        raise AssertionError("the second value is the standard deviation sqrt(0.5); return "
-                             "the variance E[(X - mu)^2] = 0.5.")
-    assert_close(variance, 0.5, what="the variance of X in {0, 1, 2} with probs (1/4, 1/2, "
-                 "1/4)", hint="Var[X] = sum of p(x) * (x - mu)^2.", reveal=True)
+        raise AssertionError(
+            "the second value is the standard deviation sqrt(0.5); return "
+            "the variance E[(X - mu)^2] = 0.5."
+        )
+    assert_close(
+        variance,
+        0.5,
+        what="the variance of X in {0, 1, 2} with probs (1/4, 1/2, 1/4)",
+        hint="Var[X] = sum of p(x) * (x - mu)^2.",
+        reveal=True,
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -140,12 +154,21 @@ def test_random_tables_and_far_from_origin(mean_and_variance):
         mean = float(np.sum(p * x))
         variance = float(np.sum(p * (x - mean) ** 2))
         found = call(mean_and_variance, x.copy(), p.copy(), name="mean_and_variance", what=what)
-        assert_close(to_number(found[0]), mean, rtol=1e-12, what=f"the mean for {what}",
-                     hint="weight each value by its probability.")
-        assert_close(to_number(found[1]), variance, rtol=rtol,
-                     what=f"the variance for {what}",
-                     hint="compute the mean first, then the weighted average of (x - mean)^2: "
-                     "E[X^2] - E[X]^2 subtracts two numbers near 1e18 and loses every digit.")
+        assert_close(
+            to_number(found[0]),
+            mean,
+            rtol=1e-12,
+            what=f"the mean for {what}",
+            hint="weight each value by its probability.",
+        )
+        assert_close(
+            to_number(found[1]),
+            variance,
+            rtol=rtol,
+            what=f"the variance for {what}",
+            hint="compute the mean first, then the weighted average of (x - mean)^2: "
+            "E[X^2] - E[X]^2 subtracts two numbers near 1e18 and loses every digit.",
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -160,11 +183,20 @@ def test_rejects_bad_probs(mean_and_variance):
         except ValueError:
             continue
         except Exception as error:
-            raise AssertionError(f"mean_and_variance on {what} should raise ValueError, "
-                                 f"but raised {type(error).__name__}.") from None
-        raise AssertionError(f"mean_and_variance on {what} should raise ValueError, but "
-                             f"returned {result!r}: check that probs are >= 0 and sum to 1 "
-                             "within 1e-9.")
-    call(mean_and_variance, [1.0, 2.0], [0.5, 0.5 + 1e-12], name="mean_and_variance",
-         what="probabilities summing to 1 + 1e-12 (within the 1e-9 tolerance)",
-         hint="allow a sum within 1e-9 of 1: rounding makes exact equality too strict.")
+            raise AssertionError(
+                f"mean_and_variance on {what} should raise ValueError, "
+                f"but raised {type(error).__name__}."
+            ) from None
+        raise AssertionError(
+            f"mean_and_variance on {what} should raise ValueError, but "
+            f"returned {result!r}: check that probs are >= 0 and sum to 1 "
+            "within 1e-9."
+        )
+    call(
+        mean_and_variance,
+        [1.0, 2.0],
+        [0.5, 0.5 + 1e-12],
+        name="mean_and_variance",
+        what="probabilities summing to 1 + 1e-12 (within the 1e-9 tolerance)",
+        hint="allow a sum within 1e-9 of 1: rounding makes exact equality too strict.",
+    )

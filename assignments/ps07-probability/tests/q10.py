@@ -18,9 +18,9 @@ OK_FORMAT = False
 import numpy as np
 import scipy.stats
 from otter.test_files import test_case
+from prob_checks import assert_all_match_cdf
 
 from mlmath_checks import assert_mean_close, assert_shape, call, rng
-from prob_checks import assert_all_match_cdf
 
 name = "q10"
 points = 6
@@ -36,8 +36,10 @@ def _draws(sample_mvn, mean, cov, n, seed, what):
     found = call(sample_mvn, mean.copy(), cov.copy(), n, rng(seed), name="sample_mvn", what=what)
     array = np.asarray(found, dtype=float)
     if array.shape == (mean.size, n) and n != mean.size:
-        raise AssertionError(f"{what} has shape {array.shape}: return one draw per ROW, "
-                             f"shape (n, d) = ({n}, {mean.size}).")
+        raise AssertionError(
+            f"{what} has shape {array.shape}: return one draw per ROW, "
+            f"shape (n, d) = ({n}, {mean.size})."
+        )
     return assert_shape(array, (n, mean.size), what=what)
 
 
@@ -49,8 +51,10 @@ def _projections(samples, mean, cov, directions, what):
     return checks
 
 
-HINT = ("x = mean + L z with z standard normal and L = np.linalg.cholesky(cov), the LOWER factor "
-        "with L L^T = cov; for rows, X = mean + Z @ L.T.")
+HINT = (
+    "x = mean + L z with z standard normal and L = np.linalg.cholesky(cov), the LOWER factor "
+    "with L L^T = cov; for rows, X = mean + Z @ L.T."
+)
 
 
 @test_case(points=1, hidden=False)
@@ -60,8 +64,13 @@ def test_shape_and_mean(sample_mvn):
     samples = _draws(sample_mvn, mean, np.eye(2), 2000, 1001, what)
     # CLT bound at 6.109 standard errors (sd = 1 per coordinate): fails a correct sampler
     # with probability about 1e-9 per coordinate.
-    assert_mean_close(samples, mean, np.ones(2), what=f"the column means of {what}",
-                      hint="add the mean to every draw.")
+    assert_mean_close(
+        samples,
+        mean,
+        np.ones(2),
+        what=f"the column means of {what}",
+        hint="add the mean to every draw.",
+    )
 
 
 @test_case(points=2, hidden=True)
@@ -87,8 +96,11 @@ def test_distribution_2d(sample_mvn):
     cov = np.array([[4.0, -0.95 * 2 * 0.5], [-0.95 * 2 * 0.5, 0.25]])
     what = "sample_mvn(mean, cov, 20000, rng) with correlation -0.95"
     samples = _draws(sample_mvn, mean, cov, 20000, 1003, what)
-    directions = [(np.array([1.0, 0.0]), "coordinate 0"), (np.array([0.0, 1.0]), "coordinate 1"),
-                  (np.array([0.25, 1.0]), "the projection on (0.25, 1)")]
+    directions = [
+        (np.array([1.0, 0.0]), "coordinate 0"),
+        (np.array([0.0, 1.0]), "coordinate 1"),
+        (np.array([0.25, 1.0]), "the projection on (0.25, 1)"),
+    ]
     assert_all_match_cdf(_projections(samples, mean, cov, directions, what), hint=HINT)
 
 
@@ -111,5 +123,7 @@ def test_inputs_and_rng(sample_mvn):
         raise AssertionError("sample_mvn modified the mean or cov it was given: leave them alone.")
     second = call(sample_mvn, MEAN3.copy(), COV3.copy(), 30, rng(1006), name="sample_mvn")
     if not np.array_equal(np.asarray(first), np.asarray(second)):
-        raise AssertionError("two calls of sample_mvn with identically seeded Generators gave "
-                             "different draws: take all randomness from the `rng` argument.")
+        raise AssertionError(
+            "two calls of sample_mvn with identically seeded Generators gave "
+            "different draws: take all randomness from the `rng` argument."
+        )

@@ -1,7 +1,7 @@
 """Clauses of question 12 (case -> the wrong variant that breaks that clause alone):
 
-- returns `reps` values, shape (reps,) -> test_shape_and_centre (public), test_exact_small_n;
-    variant "means over the wrong axis"
+- returns `reps` values, shape (reps,) -> test_shape_and_centre (public), test_exact_small_n,
+    test_other_shapes (n and reps honoured, reps = 1, n = 1); variant "means over the wrong axis"
 - each value is sqrt(n) (mean of n draws - mu) / sigma
     -> test_exact_small_n, test_exact_scaled (exact CDFs, Gamma and triangular);
     variants "forgets sqrt(n)", "multiplies by n", "divides by sigma**2"
@@ -14,15 +14,17 @@ OK_FORMAT = False
 import numpy as np
 import scipy.stats
 from otter.test_files import test_case
+from prob_checks import assert_all_match_cdf
 
 from mlmath_checks import assert_mean_close, assert_shape, call, rng
-from prob_checks import assert_all_match_cdf
 
 name = "q12"
 points = 6
 
-HINT = ("Z_n = sqrt(n) (mean of the n draws - mu) / sigma, where sigma is the standard deviation "
-        "of ONE draw (not its variance) and the mean is over the n draws of each repetition.")
+HINT = (
+    "Z_n = sqrt(n) (mean of the n draws - mu) / sigma, where sigma is the standard deviation "
+    "of ONE draw (not its variance) and the mean is over the n draws of each repetition."
+)
 
 
 def _exponential(scale):
@@ -33,10 +35,23 @@ def _exponential(scale):
 
 
 def _values(standardized_means, sampler, mu, sigma, n, reps, seed, what):
-    found = call(standardized_means, sampler, mu, sigma, n, reps, rng(seed),
-                 name="standardized_means", what=what)
-    return assert_shape(found, (reps,), what=what,
-                        hint="one standardized mean per repetition: average each row of n draws.")
+    found = call(
+        standardized_means,
+        sampler,
+        mu,
+        sigma,
+        n,
+        reps,
+        rng(seed),
+        name="standardized_means",
+        what=what,
+    )
+    return assert_shape(
+        found,
+        (reps,),
+        what=what,
+        hint="one standardized mean per repetition: average each row of n draws.",
+    )
 
 
 def _gamma_cdf(n, scale):

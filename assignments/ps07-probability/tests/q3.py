@@ -17,9 +17,9 @@ import math
 import numpy as np
 import scipy.stats
 from otter.test_files import test_case
+from prob_checks import SCIPY_STATS
 
 from mlmath_checks import assert_close, assert_shape, call, forbid_calls
-from prob_checks import SCIPY_STATS
 
 name = "q3"
 points = 6
@@ -27,14 +27,30 @@ points = 6
 
 @test_case(points=1, hidden=False)
 def test_by_hand(normal_pdf, normal_cdf):
-    assert_close(call(normal_pdf, 0.0, name="normal_pdf"), 1 / math.sqrt(2 * math.pi),
-                 rtol=1e-12, what="normal_pdf(0.0)", reveal=True,
-                 hint="the standard normal density at 0 is 1 / sqrt(2 pi).")
-    assert_close(call(normal_cdf, 0.0, name="normal_cdf"), 0.5, rtol=1e-12,
-                 what="normal_cdf(0.0)", reveal=True, hint="half the mass lies below the mean.")
-    assert_close(call(normal_cdf, 1.959963984540054, name="normal_cdf"), 0.975, rtol=1e-9,
-                 what="normal_cdf(1.96)", reveal=True,
-                 hint="Phi(z) = (1 + erf(z / sqrt(2))) / 2: did you forget the sqrt(2)?")
+    assert_close(
+        call(normal_pdf, 0.0, name="normal_pdf"),
+        1 / math.sqrt(2 * math.pi),
+        rtol=1e-12,
+        what="normal_pdf(0.0)",
+        reveal=True,
+        hint="the standard normal density at 0 is 1 / sqrt(2 pi).",
+    )
+    assert_close(
+        call(normal_cdf, 0.0, name="normal_cdf"),
+        0.5,
+        rtol=1e-12,
+        what="normal_cdf(0.0)",
+        reveal=True,
+        hint="half the mass lies below the mean.",
+    )
+    assert_close(
+        call(normal_cdf, 1.959963984540054, name="normal_cdf"),
+        0.975,
+        rtol=1e-9,
+        what="normal_cdf(1.96)",
+        reveal=True,
+        hint="Phi(z) = (1 + erf(z / sqrt(2))) / 2: did you forget the sqrt(2)?",
+    )
 
 
 @test_case(points=2, hidden=True)
@@ -44,11 +60,20 @@ def test_pdf(normal_pdf):
         x = mu + sigma * gen.normal(scale=2.0, size=shape)
         expected = scipy.stats.norm.pdf(x, mu, sigma)
         what = f"normal_pdf on x of shape {shape} with mu={mu}, sigma={sigma}"
-        found = assert_shape(call(normal_pdf, x.copy(), mu, sigma, name="normal_pdf", what=what),
-                             shape, what=what, hint="work elementwise on x.")
-        assert_close(found, expected, rtol=1e-10, what=what,
-                     hint="sigma is the standard deviation: z = (x - mu) / sigma, and the "
-                     "normalization is 1 / (sigma sqrt(2 pi)) so the area stays 1.")
+        found = assert_shape(
+            call(normal_pdf, x.copy(), mu, sigma, name="normal_pdf", what=what),
+            shape,
+            what=what,
+            hint="work elementwise on x.",
+        )
+        assert_close(
+            found,
+            expected,
+            rtol=1e-10,
+            what=what,
+            hint="sigma is the standard deviation: z = (x - mu) / sigma, and the "
+            "normalization is 1 / (sigma sqrt(2 pi)) so the area stays 1.",
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -59,8 +84,14 @@ def test_cdf_middle(normal_cdf):
         expected = scipy.stats.norm.cdf(x, mu, sigma)
         what = f"normal_cdf on x of shape (3, 7) with mu={mu}, sigma={sigma}"
         found = call(normal_cdf, x.copy(), mu, sigma, name="normal_cdf", what=what)
-        assert_close(found, expected, rtol=1e-9, atol=1e-15, what=what,
-                     hint="Phi(x) = (1 + erf((x - mu) / (sigma sqrt 2))) / 2, elementwise.")
+        assert_close(
+            found,
+            expected,
+            rtol=1e-9,
+            atol=1e-15,
+            what=what,
+            hint="Phi(x) = (1 + erf((x - mu) / (sigma sqrt 2))) / 2, elementwise.",
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -75,8 +106,13 @@ def test_cdf_left_tail(normal_cdf):
             f"{what} returns 0 where the probability is tiny but positive (about 6e-300 "
             "at 37 sigma): 1 + erf(z) cancels to 0. Use erfc: Phi(z) = erfc(-z / sqrt 2) / 2."
         )
-    assert_close(found, expected, rtol=1e-9, what=what,
-                 hint="1 + erf(z) loses its digits for very negative z: use erfc.")
+    assert_close(
+        found,
+        expected,
+        rtol=1e-9,
+        what=what,
+        hint="1 + erf(z) loses its digits for very negative z: use erfc.",
+    )
 
 
 @test_case(points=1, hidden=True)

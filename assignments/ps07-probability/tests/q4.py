@@ -21,9 +21,9 @@ import math
 import numpy as np
 import scipy.stats
 from otter.test_files import test_case
+from prob_checks import SCIPY_STATS, assert_all_match_cdf
 
 from mlmath_checks import assert_close, assert_shape, call, forbid_calls, rng
-from prob_checks import SCIPY_STATS, assert_all_match_cdf
 
 name = "q4"
 points = 7
@@ -32,16 +32,29 @@ points = 7
 @test_case(points=1, hidden=False)
 def test_pdf_by_hand(lognormal_pdf):
     found = call(lognormal_pdf, 1.0, 0.0, 1.0, name="lognormal_pdf")
-    assert_close(found, 1 / math.sqrt(2 * math.pi), rtol=1e-10, what="lognormal_pdf(1.0, 0, 1)",
-                 hint="at y = 1, log y = 0 and 1/y = 1, so f_Y(1) = f_X(0) = 1/sqrt(2 pi).",
-                 reveal=True)
+    assert_close(
+        found,
+        1 / math.sqrt(2 * math.pi),
+        rtol=1e-10,
+        what="lognormal_pdf(1.0, 0, 1)",
+        hint="at y = 1, log y = 0 and 1/y = 1, so f_Y(1) = f_X(0) = 1/sqrt(2 pi).",
+        reveal=True,
+    )
     found = call(lognormal_pdf, math.e, 0.0, 1.0, name="lognormal_pdf")
     expected = math.exp(-0.5) / math.sqrt(2 * math.pi) / math.e
     if abs(float(np.asarray(found)) - expected * math.e) < 1e-12:
-        raise AssertionError("lognormal_pdf(e, 0, 1) equals f_X(1) = 0.242: the factor 1/y "
-                             "from the change of variables is missing.")
-    assert_close(found, expected, rtol=1e-10, what="lognormal_pdf(e, 0, 1)",
-                 hint="f_Y(y) = f_X(log y) * |d log y / dy| = f_X(log y) / y.", reveal=True)
+        raise AssertionError(
+            "lognormal_pdf(e, 0, 1) equals f_X(1) = 0.242: the factor 1/y "
+            "from the change of variables is missing."
+        )
+    assert_close(
+        found,
+        expected,
+        rtol=1e-10,
+        what="lognormal_pdf(e, 0, 1)",
+        hint="f_Y(y) = f_X(log y) * |d log y / dy| = f_X(log y) / y.",
+        reveal=True,
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -55,10 +68,16 @@ def test_pdf_against_scipy(lognormal_pdf):
         found = assert_shape(found, shape, what=what, hint="work elementwise on y.")
         ratio = np.asarray(found) / expected
         if np.allclose(ratio, y, rtol=1e-8):
-            raise AssertionError(f"{what} is f_X(log y), without the factor 1/y from the "
-                                 "change of variables.")
-        assert_close(found, expected, rtol=1e-9, what=what,
-                     hint="f_Y(y) = exp(-(log y - mu)**2 / (2 sigma**2)) / (y sigma sqrt(2 pi)).")
+            raise AssertionError(
+                f"{what} is f_X(log y), without the factor 1/y from the change of variables."
+            )
+        assert_close(
+            found,
+            expected,
+            rtol=1e-9,
+            what=what,
+            hint="f_Y(y) = exp(-(log y - mu)**2 / (2 sigma**2)) / (y sigma sqrt(2 pi)).",
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -68,9 +87,14 @@ def test_pdf_nonpositive(lognormal_pdf):
     what = "lognormal_pdf at y = (-3, -1e-12, 0, 0.5, 2) with mu=0.2, sigma=0.8"
     with np.errstate(all="ignore"):
         found = call(lognormal_pdf, y.copy(), 0.2, 0.8, name="lognormal_pdf", what=what)
-    assert_close(found, expected, rtol=1e-9, what=what,
-                 hint="Y = exp(X) is never <= 0: its density there is 0 (not NaN; avoid taking "
-                 "log of y <= 0, e.g. with np.where on a safe copy).")
+    assert_close(
+        found,
+        expected,
+        rtol=1e-9,
+        what=what,
+        hint="Y = exp(X) is never <= 0: its density there is 0 (not NaN; avoid taking "
+        "log of y <= 0, e.g. with np.where on a safe copy).",
+    )
 
 
 @test_case(points=1, hidden=False)
@@ -78,11 +102,17 @@ def test_sampler_shape(sample_lognormal):
     for size in [5, (3, 4)]:
         draws = call(sample_lognormal, 0.0, 1.0, size, rng(742), name="sample_lognormal")
         expected = (size,) if isinstance(size, int) else size
-        array = assert_shape(draws, expected, what=f"sample_lognormal(0, 1, {size}, rng)",
-                             hint="return an array of shape `size`, like rng.normal(size=size).")
+        array = assert_shape(
+            draws,
+            expected,
+            what=f"sample_lognormal(0, 1, {size}, rng)",
+            hint="return an array of shape `size`, like rng.normal(size=size).",
+        )
         if not np.all(array > 0):
-            raise AssertionError("sample_lognormal returned values <= 0: exp(X) is always "
-                                 "positive. Did you forget the exp?")
+            raise AssertionError(
+                "sample_lognormal returned values <= 0: exp(X) is always "
+                "positive. Did you forget the exp?"
+            )
 
 
 @test_case(points=2, hidden=True)
@@ -94,13 +124,17 @@ def test_sampler_distribution(sample_lognormal):
     checks = []
     for seed, (mu, sigma) in [(743, (0.5, 1.5)), (744, (-1.0, 0.4))]:
         what = f"sample_lognormal({mu}, {sigma}, 20000, rng)"
-        draws = call(sample_lognormal, mu, sigma, 20000, rng(seed), name="sample_lognormal",
-                     what=what)
+        draws = call(
+            sample_lognormal, mu, sigma, 20000, rng(seed), name="sample_lognormal", what=what
+        )
         draws = assert_shape(draws, (20000,), what=what)
         cdf = scipy.stats.lognorm(s=sigma, scale=math.exp(mu)).cdf
         checks.append((draws, cdf, f"the draws of {what}"))
-    assert_all_match_cdf(checks, hint="Y = exp(mu + sigma Z) with Z standard normal: sigma is "
-                         "the standard deviation of log Y, not its variance.")
+    assert_all_match_cdf(
+        checks,
+        hint="Y = exp(mu + sigma Z) with Z standard normal: sigma is "
+        "the standard deviation of log Y, not its variance.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -108,6 +142,8 @@ def test_sampler_uses_rng(sample_lognormal):
     first = call(sample_lognormal, 0.3, 0.7, 50, rng(745), name="sample_lognormal")
     second = call(sample_lognormal, 0.3, 0.7, 50, rng(745), name="sample_lognormal")
     if not np.array_equal(np.asarray(first), np.asarray(second)):
-        raise AssertionError("two calls of sample_lognormal with identically seeded Generators "
-                             "gave different draws: take all randomness from the `rng` argument "
-                             "(rng.standard_normal, rng.normal, ...), never from np.random.")
+        raise AssertionError(
+            "two calls of sample_lognormal with identically seeded Generators "
+            "gave different draws: take all randomness from the `rng` argument "
+            "(rng.standard_normal, rng.normal, ...), never from np.random."
+        )

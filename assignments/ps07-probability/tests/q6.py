@@ -32,14 +32,31 @@ def _pair(result, what):
 @test_case(points=1, hidden=False)
 def test_by_hand(marginals, conditional_y_given_x):
     p_x, p_y = _pair(call(marginals, TABLE.copy(), name="marginals"), "marginals(table)")
-    assert_close(p_x, [0.4, 0.6], rtol=1e-12, what="p_x of the table in the notebook",
-                 hint="P(X = x_i) sums row i over all y.", reveal=True)
-    assert_close(p_y, [0.4, 0.35, 0.25], rtol=1e-12, what="p_y of the table in the notebook",
-                 hint="P(Y = y_j) sums column j over all x.", reveal=True)
+    assert_close(
+        p_x,
+        [0.4, 0.6],
+        rtol=1e-12,
+        what="p_x of the table in the notebook",
+        hint="P(X = x_i) sums row i over all y.",
+        reveal=True,
+    )
+    assert_close(
+        p_y,
+        [0.4, 0.35, 0.25],
+        rtol=1e-12,
+        what="p_y of the table in the notebook",
+        hint="P(Y = y_j) sums column j over all x.",
+        reveal=True,
+    )
     cond = call(conditional_y_given_x, TABLE.copy(), name="conditional_y_given_x")
-    assert_close(cond, [[0.25, 0.5, 0.25], [0.5, 0.25, 0.25]], rtol=1e-12, reveal=True,
-                 what="conditional_y_given_x of the table in the notebook",
-                 hint="divide each ROW by its sum P(X = x_i).")
+    assert_close(
+        cond,
+        [[0.25, 0.5, 0.25], [0.5, 0.25, 0.25]],
+        rtol=1e-12,
+        reveal=True,
+        what="conditional_y_given_x of the table in the notebook",
+        hint="divide each ROW by its sum P(X = x_i).",
+    )
 
 
 def _random_tables():
@@ -51,14 +68,26 @@ def _random_tables():
 @test_case(points=1, hidden=True)
 def test_marginals(marginals):
     for joint in _random_tables():
-        p_x, p_y = _pair(call(marginals, joint.copy(), name="marginals",
-                              what=f"a random {joint.shape} table"), "marginals")
+        p_x, p_y = _pair(
+            call(marginals, joint.copy(), name="marginals", what=f"a random {joint.shape} table"),
+            "marginals",
+        )
         hint = "p_x has one entry per row (sum along axis=1), p_y one per column (axis=0)."
         what = f"marginals of a random {joint.shape} table"
-        assert_close(assert_shape(p_x, (joint.shape[0],), what=f"p_x of {what}", hint=hint),
-                     joint.sum(axis=1), rtol=1e-12, what=f"p_x of {what}", hint=hint)
-        assert_close(assert_shape(p_y, (joint.shape[1],), what=f"p_y of {what}", hint=hint),
-                     joint.sum(axis=0), rtol=1e-12, what=f"p_y of {what}", hint=hint)
+        assert_close(
+            assert_shape(p_x, (joint.shape[0],), what=f"p_x of {what}", hint=hint),
+            joint.sum(axis=1),
+            rtol=1e-12,
+            what=f"p_x of {what}",
+            hint=hint,
+        )
+        assert_close(
+            assert_shape(p_y, (joint.shape[1],), what=f"p_y of {what}", hint=hint),
+            joint.sum(axis=0),
+            rtol=1e-12,
+            what=f"p_y of {what}",
+            hint=hint,
+        )
 
 
 @test_case(points=2, hidden=True)
@@ -69,16 +98,25 @@ def test_conditional(conditional_y_given_x):
         what = f"conditional_y_given_x of a random {joint.shape} table"
         found = call(conditional_y_given_x, given, name="conditional_y_given_x", what=what)
         if not np.array_equal(given, joint):
-            raise AssertionError(f"{what} modified the joint table it was given: compute a new "
-                                 "array (joint / row_sums) instead of dividing in place.")
+            raise AssertionError(
+                f"{what} modified the joint table it was given: compute a new "
+                "array (joint / row_sums) instead of dividing in place."
+            )
         found = assert_shape(found, joint.shape, what=what)
         rows = found.sum(axis=1)
         if not np.allclose(rows, 1.0, rtol=1e-10):
-            raise AssertionError(f"the rows of {what} do not sum to 1: each row is a "
-                                 "distribution over y, so divide it by its own sum P(X = x_i) "
-                                 "(not by the column sums or the grand total).")
-        assert_close(found, expected, rtol=1e-10, what=what,
-                     hint="P(Y = y_j | X = x_i) = P(x_i, y_j) / P(x_i).")
+            raise AssertionError(
+                f"the rows of {what} do not sum to 1: each row is a "
+                "distribution over y, so divide it by its own sum P(X = x_i) "
+                "(not by the column sums or the grand total)."
+            )
+        assert_close(
+            found,
+            expected,
+            rtol=1e-10,
+            what=what,
+            hint="P(Y = y_j | X = x_i) = P(x_i, y_j) / P(x_i).",
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -100,5 +138,6 @@ def test_independence(are_independent):
         found = call(are_independent, joint.copy(), name="are_independent", what=what, **kwargs)
         if bool(found) != expected or not isinstance(found, (bool, np.bool_)):
             raise AssertionError(
-                f"are_independent on {what} returned {found!r}, which is wrong. Compare every |P(x, y) - P(x) P(y)| with `tol` (honour the argument), and "
-                "return a bool.")
+                f"are_independent on {what} returned {found!r}, which is wrong. Compare "
+                "every |P(x, y) - P(x) P(y)| with `tol` (honour the argument), and return a bool."
+            )

@@ -76,7 +76,7 @@ def test_shape_and_mean(sample_mvn):
 @test_case(points=2, hidden=True)
 def test_distribution_3d(sample_mvn):
     # 20,000 draws; five projections checked by DKW at level 2e-10 each (1e-9 in all, by the
-    # union bound): eps = 0.0238. Wrong factors change the sd of a coordinate by a factor of
+    # union bound): eps = 0.0240. Wrong factors change the sd of a coordinate by a factor of
     # 3.7 (L^T: 1 vs sqrt(14)), ignoring correlations changes the sd of the projection onto
     # (1, -1, 1)/sqrt 3 from 1.41 to 2.58, cov instead of L (variances 14, 93, 269 instead of
     # 1, 5, 14) scales the sds by 3.7 to 4.4: CDF distances of 0.15 and more, six times eps.

@@ -71,7 +71,7 @@ def test_shape_and_centre(standardized_means):
 @test_case(points=2, hidden=True)
 def test_exact_small_n(standardized_means):
     # 20,000 repetitions for each of three n; DKW (Massart) at level 1e-9 / 3 per check
-    # (union bound), eps = 0.0236. Against the exact CDFs: forgetting sqrt(n) shrinks Z by
+    # (union bound), eps = 0.0237. Against the exact CDFs: forgetting sqrt(n) shrinks Z by
     # sqrt(n) (2.2 for n=5), multiplying by n widens it as much: CDF distance above 0.2.
     checks = []
     for seed, n in [(1202, 1), (1203, 5), (1204, 40)]:

@@ -168,7 +168,7 @@ def test_random_estimate(monte_carlo):
         )
     # 2. The reported error: (n - 1) s^2 / sigma^2 is exactly chi-square(n - 1) for normal
     # draws, so n * error^2 / 9 = s^2 / 9 lies between its level/2 and 1 - level/2 quantiles
-    # divided by (n - 1) (about 0.957 and 1.045). A missing sqrt(n) (x 141), a variance
+    # divided by (n - 1) (about 0.938 and 1.064). A missing sqrt(n) (x 141), a variance
     # instead of a standard deviation (x 3) or a division by n (/ 141) is far outside.
     lo = scipy.stats.chi2.ppf(level / 2, n - 1) / (n - 1)
     hi = scipy.stats.chi2.isf(level / 2, n - 1) / (n - 1)

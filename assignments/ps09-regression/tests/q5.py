@@ -28,12 +28,18 @@ def _with_singular_values(gen, n, s):
 @test_case(points=1, hidden=False)
 def test_by_hand(condition_number):
     A = np.array([[10.0, 0.0], [0.0, 2.0], [0.0, 0.0]])
-    got = to_number(call(condition_number, A.copy()), what="condition_number([[10, 0], [0, 2], [0, 0]])")
+    got = to_number(
+        call(condition_number, A.copy()), what="condition_number([[10, 0], [0, 2], [0, 0]])"
+    )
     hint = "the singular values of this A are 10 and 2."
     if np.isclose(got, 25.0):
         hint = "25 = 5^2 is cond(A^T A); cond(A) is sigma_max / sigma_min = 10 / 2."
     assert_close(
-        got, 5.0, rtol=1e-12, what="condition_number([[10, 0], [0, 2], [0, 0]])", hint=hint,
+        got,
+        5.0,
+        rtol=1e-12,
+        what="condition_number([[10, 0], [0, 2], [0, 0]])",
+        hint=hint,
         reveal=True,
     )
 
@@ -48,7 +54,9 @@ def test_random_tall(condition_number):
         hint = "cond(A) = sigma_max / sigma_min, the singular values of A."
         if np.isclose(got, expected**2, rtol=1e-6):
             hint = "that is cond(A^T A) = cond(A)^2: take the singular values of A itself."
-        assert_close(got, expected, rtol=1e-8, what=f"condition_number of a random {n}x{p} A", hint=hint)
+        assert_close(
+            got, expected, rtol=1e-8, what=f"condition_number of a random {n}x{p} A", hint=hint
+        )
 
 
 @test_case(points=0.5, hidden=True)

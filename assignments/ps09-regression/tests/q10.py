@@ -92,7 +92,10 @@ def test_errors_oracle(poly_errors):
         raise AssertionError("poly_errors should return a tuple (train_mse, val_mse).")
     train = assert_shape(result[0], (5,), what="train_mse", hint="one value per degree.")
     val = assert_shape(result[1], (5,), what="val_mse", hint="one value per degree.")
-    hint = "each error is the MEAN of the squared errors (divide by the number of points)."
+    hint = (
+        "fit each degree by least squares on poly_features(x_train, degree) (ones column "
+        "included) and average the squared errors."
+    )
     if np.allclose(train, expected[:, 0] * 14, rtol=1e-6):
         hint = "these are sums of squared errors: divide by the number of points."
     assert_close(

@@ -167,7 +167,8 @@ def test_flat_limit(blr_posterior):
         rtol=1e-6,
         atol=1e-8,
         what="the posterior mean with tau2 = 1e10",
-        hint="with an almost flat prior the posterior mean is the least-squares fit.",
+        hint="with an almost flat prior the posterior mean is the least-squares fit. "
+        + _mean_hint(mean, A, y, sigma2, 1e10),
     )
     assert_close(
         cov,

@@ -97,13 +97,27 @@ def test_r2_negative(r_squared):
     y = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
     y_hat = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
     got = to_number(call(r_squared, y.copy(), y_hat.copy(), what="predictions in reverse order"))
+    hint = "R^2 = 1 - RSS / TSS, with TSS around the mean of y."
+    if got == 0.0:
+        hint = "R^2 is negative when the RSS is larger than the TSS: do not clip it at 0."
     assert_close(
         got,
         _r2(y, y_hat),
         rtol=1e-12,
         what="r_squared for predictions worse than the mean",
-        hint="R^2 is negative when the RSS is larger than the TSS: do not clip it at 0.",
+        hint=hint,
     )
+
+
+def _shape_hint(func, y, y_hat, expected, name):
+    """Blame broadcasting only when the same function is right on two 1-D arrays."""
+    flat = to_number(call(func, y.copy(), y_hat.copy(), what="two 1-D arrays"), what=name)
+    if np.isclose(flat, expected, rtol=1e-10):
+        return (
+            "flatten both arrays first (np.ravel): y - y_hat with shapes (n,) and (n, 1) "
+            "broadcasts to an (n, n) matrix."
+        )
+    return f"{name} is already wrong on two 1-D arrays: see the other cases first."
 
 
 @test_case(points=1, hidden=True)
@@ -114,16 +128,13 @@ def test_mixed_shapes(mse, r_squared):
     m, r = np.mean((y - y_hat) ** 2), _r2(y, y_hat)
     for sy, sh in [((20,), (20, 1)), ((20, 1), (20,)), ((20, 1), (20, 1))]:
         what = f"y of shape {sy} and y_hat of shape {sh}"
-        hint = (
-            "flatten both arrays first (np.ravel): y - y_hat with shapes (n,) and (n, 1) "
-            "broadcasts to an (n, n) matrix."
-        )
-        got = to_number(
-            call(mse, y.reshape(sy), y_hat.reshape(sh), what=what, hint=hint), what="mse"
-        )
-        assert_close(got, m, rtol=1e-10, what=f"mse with {what}", hint=hint)
-        got = to_number(
-            call(r_squared, y.reshape(sy), y_hat.reshape(sh), what=what, hint=hint),
-            what="r_squared",
-        )
-        assert_close(got, r, rtol=1e-10, what=f"r_squared with {what}", hint=hint)
+        for func, expected, label in [(mse, m, "mse"), (r_squared, r, "r_squared")]:
+            got = to_number(call(func, y.reshape(sy), y_hat.reshape(sh), what=what), what=label)
+            if not np.isclose(got, expected, rtol=1e-10):
+                assert_close(
+                    got,
+                    expected,
+                    rtol=1e-10,
+                    what=f"{label} with {what}",
+                    hint=_shape_hint(func, y, y_hat, expected, label),
+                )

@@ -86,12 +86,22 @@ def test_ill_conditioned(fit_qr):
         )
         error = float(np.max(np.abs(beta - b)) / np.max(np.abs(b)))
         if not error <= 1e-6:
+            fit = float(np.linalg.norm(A @ beta - y) / np.linalg.norm(y))
+            if fit < 1e-6:
+                hint = (
+                    "your beta still fits y well, but its digits are lost: the signature of the "
+                    "normal equations, which square the condition number. Work with Q and R "
+                    "only, never with A^T A."
+                )
+            else:
+                hint = (
+                    f"A beta is far from y (relative residual {fit:.1e}, while y is an exact "
+                    "fit): check Q^T y and that back substitution runs from the last row up."
+                )
             raise AssertionError(
                 f"fit_qr on the columns 1, x, ..., x^{degree} with x in [{lo}, {lo + 1}] "
                 f"(cond(A) about {np.linalg.cond(A):.0e}, y an exact fit) is off by {error:.1e} "
-                "relative to the largest coefficient; 1e-6 is required. Forming A^T A "
-                "squares the condition number and loses twice the digits: work with Q and R "
-                "only, never with A^T A."
+                f"relative to the largest coefficient; 1e-6 is required. {hint}"
             )
 
 
@@ -108,7 +118,10 @@ def test_column_y(fit_qr):
         hint="flatten y first (np.ravel) so beta is 1-D.",
     )
     if rel_error(beta, expected) > 1e-8:
-        raise AssertionError("fit_qr with y of shape (20, 1) does not give the least-squares beta.")
+        raise AssertionError(
+            "fit_qr with y of shape (20, 1) does not give the least-squares beta; check "
+            "the case of a 1-D y first."
+        )
 
 
 @test_case(points=0.5, hidden=True)

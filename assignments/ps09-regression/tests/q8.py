@@ -41,6 +41,18 @@ def _iterate(A, y, lr, k):
 
 
 def _hint(beta, A, y, lr, k):
+    with np.errstate(all="ignore"):  # the diverging alternatives overflow; that is expected
+        return _diagnose(beta, A, y, lr, k)
+
+
+def _diagnose(beta, A, y, lr, k):
+    if not np.all(np.isfinite(beta)):
+        return (
+            "your iterates overflow to inf or NaN: check the sign of the step (beta - lr * grad) "
+            "and the 2/n factor of the gradient, without which the step is n/2 times too long."
+        )
+    if k >= 1 and np.allclose(beta, _iterate(A, y, -lr, k), rtol=1e-6, atol=1e-9):
+        return "you step along the gradient instead of against it: beta - lr * grad."
     if k >= 1 and np.allclose(beta, _iterate(A, y, lr / 2, k), rtol=1e-6, atol=1e-9):
         return (
             "your steps are half as long: the gradient of the MEAN squared error is (2/n) "

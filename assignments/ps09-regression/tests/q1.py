@@ -6,7 +6,8 @@ OK_FORMAT = False
 #   test_random_shapes; variants "ones appended last", "no ones column"
 # - a 1-D X of length n is one feature, giving shape (n, 2): test_one_dimensional;
 #   variant "1-D X taken as a row"
-# - integer X gives a float64 result: test_integer_input; variant "keeps the input dtype"
+# - integer X (an array, or a list of lists: "array-like") gives a float64 result:
+#   test_integer_input; variant "keeps the input dtype"
 
 import numpy as np
 from otter.test_files import test_case
@@ -85,3 +86,10 @@ def test_integer_input(design_matrix):
             "convert with np.asarray(X, dtype=float)."
         )
     assert_close(A, [[1, 1, 2], [1, 3, 4], [1, 5, 6]], rtol=0, what="design_matrix(int X)")
+    A = call(design_matrix, [[7, 1], [2, 0]], what="a list of lists of ints")
+    dtype = np.asarray(A).dtype
+    if dtype != np.float64:
+        raise AssertionError(
+            f"design_matrix of a list of integers should return float64, found {dtype}."
+        )
+    assert_close(A, [[1, 7, 1], [1, 2, 0]], rtol=0, what="design_matrix([[7, 1], [2, 0]])")

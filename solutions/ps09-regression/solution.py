@@ -84,10 +84,11 @@ def unscale_coefficients(beta_z, mean, std):
     return np.concatenate([[intercept], slopes])
 
 
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     """Batch gradient descent on the mean squared error, from beta = 0.
 
-    Returns (beta after n_iter steps, losses) with losses[k] the MSE of the k-th iterate.
+    Returns (beta, losses) with losses[k] the MSE of the k-th iterate; with tol, stops at
+    the first iterate whose gradient norm is at most tol.
     """
     A = np.asarray(A, dtype=float)
     y = np.asarray(y, dtype=float).ravel()
@@ -96,6 +97,8 @@ def gradient_descent(A, y, lr, n_iter):
     losses = [np.mean((A @ beta - y) ** 2)]
     for _ in range(n_iter):
         grad = (2.0 / n) * A.T @ (A @ beta - y)
+        if tol is not None and np.linalg.norm(grad) <= tol:
+            break
         beta = beta - lr * grad
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)

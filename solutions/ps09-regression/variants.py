@@ -384,94 +384,151 @@ def unscale_coefficients(beta_z, mean, std):
 
 
 @variant("q8", wrong="gradient without the 2/n factor: A^T (A beta - y)")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.zeros(A.shape[1])
     losses = [np.mean((A @ beta - y) ** 2)]
     for _ in range(n_iter):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         beta = beta - lr * A.T @ (A @ beta - y)
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)
 
 
 @variant("q8", wrong="gradient with 1/n, missing the 2 from the derivative of the square")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.zeros(A.shape[1])
     losses = [np.mean((A @ beta - y) ** 2)]
     for _ in range(n_iter):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         beta = beta - lr * A.T @ (A @ beta - y) / len(y)
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)
 
 
 @variant("q8", wrong="gradient with the wrong sign: (2/n) A^T (y - A beta)")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.zeros(A.shape[1])
     losses = [np.mean((A @ beta - y) ** 2)]
     for _ in range(n_iter):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         beta = beta - lr * (2 / len(y)) * A.T @ (y - A @ beta)
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)
 
 
 @variant("q8", wrong="starts from beta = ones instead of zeros")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.ones(A.shape[1])
     losses = [np.mean((A @ beta - y) ** 2)]
     for _ in range(n_iter):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         beta = beta - lr * (2 / len(y)) * A.T @ (A @ beta - y)
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)
 
 
 @variant("q8", wrong="takes n_iter + 1 steps (range(n_iter + 1))")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.zeros(A.shape[1])
     losses = []
     for _ in range(n_iter + 1):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         losses.append(np.mean((A @ beta - y) ** 2))
         beta = beta - lr * (2 / len(y)) * A.T @ (A @ beta - y)
     return beta, np.array(losses)
 
 
 @variant("q8", wrong="records the loss only after each step (n_iter values, no losses[0])")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.zeros(A.shape[1])
     losses = []
     for _ in range(n_iter):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         beta = beta - lr * (2 / len(y)) * A.T @ (A @ beta - y)
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)
 
 
 @variant("q8", wrong="ignores lr: a fixed step of 0.01")
-def gradient_descent(A, y, lr, n_iter):
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     beta = np.zeros(A.shape[1])
     losses = [np.mean((A @ beta - y) ** 2)]
     for _ in range(n_iter):
+        if tol is not None and np.linalg.norm((2 / len(y)) * A.T @ (A @ beta - y)) <= tol:
+            break
         beta = beta - 0.01 * (2 / len(y)) * A.T @ (A @ beta - y)
         losses.append(np.mean((A @ beta - y) ** 2))
     return beta, np.array(losses)
 
 
-@variant("q8", correct="precomputes A^T A and A^T y, losses as a list")
-def gradient_descent(A, y, lr, n_iter):
+@variant("q8", correct="precomputes A^T A and A^T y, a while loop, losses as a list")
+def gradient_descent(A, y, lr, n_iter, tol=None):
     A, y = np.asarray(A, float), np.ravel(y).astype(float)
     n = len(y)
     G, b = A.T @ A, A.T @ y
     beta = np.zeros(A.shape[1])
     losses = [float(y @ y / n)]
-    for _ in range(n_iter):
-        beta = beta - lr * (2 / n) * (G @ beta - b)
+    k = 0
+    while k < n_iter:
+        grad = (2 / n) * (G @ beta - b)
+        if tol is not None and np.sqrt(grad @ grad) <= tol:
+            break
+        beta = beta - lr * grad
         r = A @ beta - y
         losses.append(float(r @ r / n))
+        k += 1
     return beta, losses
+
+
+@variant("q8", wrong="ignores tol: always runs n_iter steps")
+def gradient_descent(A, y, lr, n_iter, tol=None):
+    A, y = np.asarray(A, float), np.ravel(y).astype(float)
+    beta = np.zeros(A.shape[1])
+    losses = [np.mean((A @ beta - y) ** 2)]
+    for _ in range(n_iter):
+        beta = beta - lr * (2 / len(y)) * A.T @ (A @ beta - y)
+        losses.append(np.mean((A @ beta - y) ** 2))
+    return beta, np.array(losses)
+
+
+@variant("q8", wrong="tests the gradient after the step: one step past the stopping iterate")
+def gradient_descent(A, y, lr, n_iter, tol=None):
+    A, y = np.asarray(A, float), np.ravel(y).astype(float)
+    beta = np.zeros(A.shape[1])
+    losses = [np.mean((A @ beta - y) ** 2)]
+    for _ in range(n_iter):
+        grad = (2 / len(y)) * A.T @ (A @ beta - y)
+        beta = beta - lr * grad
+        losses.append(np.mean((A @ beta - y) ** 2))
+        if tol is not None and np.linalg.norm(grad) <= tol:
+            break
+    return beta, np.array(losses)
+
+
+@variant("q8", wrong="stops when the loss changes by less than tol instead of the gradient norm")
+def gradient_descent(A, y, lr, n_iter, tol=None):
+    A, y = np.asarray(A, float), np.ravel(y).astype(float)
+    beta = np.zeros(A.shape[1])
+    losses = [np.mean((A @ beta - y) ** 2)]
+    for _ in range(n_iter):
+        beta = beta - lr * (2 / len(y)) * A.T @ (A @ beta - y)
+        losses.append(np.mean((A @ beta - y) ** 2))
+        if tol is not None and abs(losses[-2] - losses[-1]) <= tol:
+            break
+    return beta, np.array(losses)
 
 
 # q9: ridge

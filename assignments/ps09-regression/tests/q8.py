@@ -12,6 +12,10 @@ OK_FORMAT = False
 # - n_iter = 0 returns the zero vector: test_iterates
 # - converges to the least-squares solution on a well-conditioned problem:
 #   test_converges
+# - with tol, stops at the first iterate k whose gradient norm is <= tol (tested before
+#   each step), returning beta_k and losses[0..k]; a tol already met at beta = 0 returns
+#   the zero vector and one loss: test_tol_stops_early; variants "ignores tol", "tests the
+#   gradient after the step", "stops on the change of the loss"
 
 import numpy as np
 from otter.test_files import test_case
@@ -22,8 +26,8 @@ name = "q8"
 points = 6
 
 
-def _run(gradient_descent, A, y, lr, n_iter, what):
-    result = call(gradient_descent, A.copy(), y.copy(), lr, n_iter, what=what)
+def _run(gradient_descent, A, y, lr, n_iter, what, **tol):
+    result = call(gradient_descent, A.copy(), y.copy(), lr, n_iter, what=what, **tol)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError("gradient_descent should return a tuple (beta, losses).")
     return result
@@ -90,7 +94,7 @@ def test_one_step_by_hand(gradient_descent):
     )
 
 
-@test_case(points=3, hidden=True)
+@test_case(points=2.5, hidden=True)
 def test_iterates(gradient_descent):
     gen = np.random.default_rng(981)
     for n, d, lr, n_iter in [(20, 2, 0.05, 7), (50, 4, 0.2, 25), (10, 1, 0.01, 3), (30, 3, 0.1, 0)]:
@@ -127,7 +131,7 @@ def test_iterates(gradient_descent):
         )
 
 
-@test_case(points=2, hidden=True)
+@test_case(points=1.5, hidden=True)
 def test_converges(gradient_descent):
     gen = np.random.default_rng(982)
     n, d = 80, 3
@@ -151,4 +155,49 @@ def test_converges(gradient_descent):
         raise AssertionError(
             "with a small enough lr the MSE must never increase from one iterate to the next, "
             "but your losses do."
+        )
+
+
+@test_case(points=1, hidden=True)
+def test_tol_stops_early(gradient_descent):
+    gen = np.random.default_rng(983)
+    n, d, lr, n_iter = 40, 2, 0.1, 500
+    X = gen.normal(size=(n, d))
+    A = np.column_stack([np.ones(n), (X - X.mean(axis=0)) / X.std(axis=0)])
+    y = A @ np.array([1.0, -2.0, 0.5]) + 0.2 * gen.normal(size=n)
+
+    def grad_norm(b):
+        return np.linalg.norm((2.0 / n) * A.T @ (A @ b - y))
+
+    cases = [(1e-2, None), (1e-5, None), (2 * grad_norm(np.zeros(3)), 0)]
+    for tol, known in cases:
+        # the oracle: the first iterate (from the closed form) whose gradient norm is <= tol
+        k_stop = known
+        if k_stop is None:
+            k_stop = next(
+                (k for k in range(n_iter) if grad_norm(_iterate(A, y, lr, k)) <= tol), n_iter
+            )
+        what = f"lr={lr}, n_iter={n_iter}, tol={tol:.3g}"
+        beta, losses = _run(gradient_descent, A, y, lr, n_iter, what, tol=tol)
+        found = np.asarray(losses, dtype=float).size
+        if found != k_stop + 1:
+            hint = (
+                "stop at the first iterate beta_k whose gradient norm (2/n)||A^T (A beta_k - y)|| "
+                "is <= tol, testing it before each step, and return beta_k with losses[0..k]."
+            )
+            if found == n_iter + 1:
+                hint = "your run ignores tol: " + hint
+            elif found == k_stop + 2:
+                hint = "you stop one step late (test the gradient before the step): " + hint
+            raise AssertionError(
+                f"gradient_descent with {what} returned {found} losses, which is not the "
+                f"number of iterates up to the first one that meets tol. {hint}"
+            )
+        assert_close(
+            beta,
+            _iterate(A, y, lr, k_stop),
+            rtol=1e-7,
+            atol=1e-10,
+            what=f"beta for {what}",
+            hint="return the iterate at which the run stopped.",
         )

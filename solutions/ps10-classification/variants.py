@@ -40,9 +40,14 @@ def bce_with_logits(z, y):
     return float(np.sum(np.logaddexp(0.0, z) - y * z))
 
 
-@variant("q1", correct="sigmoid by the tanh identity 0.5 (1 + tanh(z / 2))")
+@variant("q1", wrong="tanh identity 0.5 (1 + tanh(z / 2)): 1 - 1 cancels, no relative accuracy")
 def sigmoid(z):
     return 0.5 * (1 + np.tanh(np.asarray(z, dtype=float) / 2))
+
+
+@variant("q1", correct="sigmoid as exp(-logaddexp(0, -z)), from the stable log-sigmoid")
+def sigmoid(z):
+    return np.exp(-np.logaddexp(0.0, -np.asarray(z, dtype=float)))
 
 
 @variant("q1", correct="loss as max(z, 0) - y z + log1p(exp(-|z|)), a loop over examples")
@@ -50,7 +55,7 @@ def bce_with_logits(z, y):
     import math
 
     total = 0.0
-    for zi, yi in zip(np.asarray(z, dtype=float), np.asarray(y, dtype=float)):
+    for zi, yi in zip(np.asarray(z, dtype=float), np.asarray(y, dtype=float), strict=True):
         total += max(zi, 0.0) - yi * zi + math.log1p(math.exp(-abs(zi)))
     return total / len(z)
 
@@ -98,7 +103,7 @@ def logistic_grad(w, b, X, y, lam):
 def logistic_grad(w, b, X, y, lam):
     w = np.asarray(w, dtype=float)
     grad_w, grad_b = np.zeros_like(w), 0.0
-    for x_i, y_i in zip(np.asarray(X, dtype=float), np.asarray(y, dtype=float)):
+    for x_i, y_i in zip(np.asarray(X, dtype=float), np.asarray(y, dtype=float), strict=True):
         r = float(sigmoid(x_i @ w + b)) - y_i
         grad_w += r * x_i
         grad_b += r
@@ -362,7 +367,7 @@ def softmax_loss_grad(W, b, X, y, lam):
     W, b, X = np.asarray(W, dtype=float), np.asarray(b, dtype=float), np.asarray(X, dtype=float)
     n = X.shape[0]
     loss, grad_W, grad_b = 0.0, np.zeros_like(W), np.zeros_like(b)
-    for x_i, y_i in zip(X, y):
+    for x_i, y_i in zip(X, y, strict=True):
         z = x_i @ W + b
         m = z.max()
         loss += m + np.log(np.sum(np.exp(z - m))) - z[y_i]
@@ -436,7 +441,7 @@ def hinge_loss_subgrad(w, b, X, y, lam):
     w = np.asarray(w, dtype=float)
     n = len(y)
     loss, grad_w, grad_b = lam / 2 * float(w @ w), lam * w, 0.0
-    for x_i, y_i in zip(np.asarray(X, dtype=float), np.asarray(y, dtype=float)):
+    for x_i, y_i in zip(np.asarray(X, dtype=float), np.asarray(y, dtype=float), strict=True):
         margin = y_i * (x_i @ w + b)
         if margin < 1:
             loss += (1 - margin) / n
@@ -512,7 +517,9 @@ def polynomial_kernel(A, B, degree, c=1.0):
 def rbf_kernel(A, B, gamma):
     from scipy.spatial.distance import cdist
 
-    return np.exp(-gamma * cdist(np.asarray(A, dtype=float), np.asarray(B, dtype=float), "sqeuclidean"))
+    return np.exp(
+        -gamma * cdist(np.asarray(A, dtype=float), np.asarray(B, dtype=float), "sqeuclidean")
+    )
 
 
 @variant("q9", correct="polynomial kernel with two loops")
@@ -625,7 +632,7 @@ def binary_metrics(y_true, y_pred):
 @variant("q11", correct="a loop over the pairs, counting into a list of lists")
 def confusion_matrix(y_true, y_pred, k):
     C = [[0] * k for _ in range(k)]
-    for t, p in zip(y_true, y_pred):
+    for t, p in zip(y_true, y_pred, strict=True):
         C[int(t)][int(p)] += 1
     return np.array(C)
 

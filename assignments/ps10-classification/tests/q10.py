@@ -27,11 +27,29 @@ def _rbf(A, B, gamma):
 @test_case(points=1, hidden=False)
 def test_by_hand(kernel_ridge_fit, kernel_ridge_predict):
     alpha = call(kernel_ridge_fit, np.eye(3), np.array([2.0, -4.0, 6.0]), 1.0)
-    assert_close(alpha, [1.0, -2.0, 3.0], rtol=1e-12, what="kernel_ridge_fit(I, y, 1)",
-                 reveal=True, hint="(I + 1 * I) alpha = y gives alpha = y / 2.")
-    pred = call(kernel_ridge_predict, np.array([[1.0, 0.0, 2.0]]), np.array([1.0, -2.0, 3.0]))
-    assert_close(pred, [7.0], rtol=1e-12, what="kernel_ridge_predict([[1, 0, 2]], alpha)",
-                 reveal=True, hint="f(x) = sum_i alpha_i k(x, x_i) = 1*1 + 0*(-2) + 2*3.")
+    assert_close(
+        alpha,
+        [1.0, -2.0, 3.0],
+        rtol=1e-12,
+        what="kernel_ridge_fit(I, y, 1)",
+        reveal=True,
+        hint="(I + 1 * I) alpha = y gives alpha = y / 2.",
+    )
+    pred = call(
+        kernel_ridge_predict,
+        np.array([[1.0, 0.0, 2.0]]),
+        np.array([1.0, -2.0, 3.0]),
+        hint="K_new has one row per new point and one column per training point: "
+        "return K_new @ alpha.",
+    )
+    assert_close(
+        pred,
+        [7.0],
+        rtol=1e-12,
+        what="kernel_ridge_predict([[1, 0, 2]], alpha)",
+        reveal=True,
+        hint="f(x) = sum_i alpha_i k(x, x_i) = 1*1 + 0*(-2) + 2*3.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -42,10 +60,16 @@ def test_fit_random(kernel_ridge_fit):
         K = _rbf(X, X, 0.7)
         y = gen.normal(size=n)
         expected = np.linalg.solve(K + lam * np.eye(n), y)
-        alpha = assert_shape(call(kernel_ridge_fit, K.copy(), y.copy(), lam, what=f"n={n}, lam={lam}"),
-                             (n,), what="alpha")
+        alpha = assert_shape(
+            call(kernel_ridge_fit, K.copy(), y.copy(), lam, what=f"n={n}, lam={lam}"),
+            (n,),
+            what="alpha",
+        )
         assert_close(
-            (K + lam * np.eye(n)) @ alpha, y, rtol=1e-8, atol=1e-10,
+            (K + lam * np.eye(n)) @ alpha,
+            y,
+            rtol=1e-8,
+            atol=1e-10,
             what=f"(K + lam I) @ alpha compared with y (n={n}, lam={lam})",
             hint="solve (K + lam * I) alpha = y: lam goes on the diagonal only "
             "(np.eye(n)), and np.linalg.solve is better than an inverse.",
@@ -62,10 +86,22 @@ def test_linear_kernel_is_ridge(kernel_ridge_fit, kernel_ridge_predict):
     lam = 0.8
     w = np.linalg.solve(X.T @ X + lam * np.eye(3), X.T @ y)
     alpha = call(kernel_ridge_fit, X @ X.T, y.copy(), lam, what="the linear kernel X @ X.T")
-    pred = assert_shape(call(kernel_ridge_predict, X_new @ X.T, alpha, what="a (6, 15) K_new"),
-                        (6,), what="kernel_ridge_predict")
+    pred = assert_shape(
+        call(
+            kernel_ridge_predict,
+            X_new @ X.T,
+            alpha,
+            what="a (6, 15) K_new",
+            hint="K_new has one row per new point: return K_new @ alpha.",
+        ),
+        (6,),
+        what="kernel_ridge_predict",
+    )
     assert_close(
-        pred, X_new @ w, rtol=1e-8, atol=1e-10,
+        pred,
+        X_new @ w,
+        rtol=1e-8,
+        atol=1e-10,
         what="kernel ridge predictions with the linear kernel compared with ridge regression",
         hint="with K = X X^T, K_new @ alpha must equal X_new @ w for the ridge w.",
     )
@@ -86,6 +122,16 @@ def test_fit_leaves_K(kernel_ridge_fit, kernel_ridge_predict):
         )
     K_new = _rbf(gen.normal(size=(3, 2)), X, 1.0)
     alpha = gen.normal(size=8)
-    assert_close(call(kernel_ridge_predict, K_new.copy(), alpha.copy(), what="K_new of shape (3, 8)"),
-                 K_new @ alpha, rtol=1e-10, what="kernel_ridge_predict with K_new of shape (3, 8)",
-                 hint="K_new has one row per new point: return K_new @ alpha, shape (m,).")
+    assert_close(
+        call(
+            kernel_ridge_predict,
+            K_new.copy(),
+            alpha.copy(),
+            what="K_new of shape (3, 8)",
+            hint="K_new has one row per new point: return K_new @ alpha.",
+        ),
+        K_new @ alpha,
+        rtol=1e-10,
+        what="kernel_ridge_predict with K_new of shape (3, 8)",
+        hint="K_new has one row per new point: return K_new @ alpha, shape (m,).",
+    )

@@ -47,14 +47,20 @@ def _roc_hint(fpr, tpr, efpr, etpr):
     if fpr.shape == efpr.shape and np.allclose(fpr, etpr) and np.allclose(tpr, efpr):
         return "you returned (tpr, fpr): the pair is (fpr, tpr), x then y."
     if fpr.shape == efpr.shape and np.allclose(fpr, efpr[::-1]) and np.allclose(tpr, etpr[::-1]):
-        return ("your curve runs from (1, 1) to (0, 0): take the thresholds in decreasing "
-                "order, so the first point after (0, 0) predicts only the top score positive.")
+        return (
+            "your curve runs from (1, 1) to (0, 0): take the thresholds in decreasing "
+            "order, so the first point after (0, 0) predicts only the top score positive."
+        )
     if fpr.size and (fpr[-1] != 1 or tpr[-1] != 1):
-        return ("your curve does not end at (1, 1): with the rule score >= t, the lowest "
-                "threshold labels every example positive.")
+        return (
+            "your curve does not end at (1, 1): with the rule score >= t, the lowest "
+            "threshold labels every example positive."
+        )
     if fpr.size > efpr.size:
-        return ("you have more points than distinct scores + 1: examples with the same score "
-                "cross the threshold together, so a tie is one point (a diagonal step).")
+        return (
+            "you have more points than distinct scores + 1: examples with the same score "
+            "cross the threshold together, so a tie is one point (a diagonal step)."
+        )
     return "one point (0, 0), then one per distinct score t in decreasing order, with score >= t."
 
 
@@ -63,13 +69,28 @@ def test_by_hand(roc_curve, auc):
     t = np.array([1, 0, 1, 0])
     s = np.array([0.9, 0.8, 0.4, 0.1])
     fpr, tpr = _student_roc(roc_curve, t.copy(), s.copy(), what="4 scores")
-    assert_close(fpr, [0.0, 0.0, 0.5, 0.5, 1.0], what="fpr", reveal=True,
-                 hint=_roc_hint(fpr, tpr, *_roc(t, s)))
-    assert_close(tpr, [0.0, 0.5, 0.5, 1.0, 1.0], what="tpr", reveal=True,
-                 hint=_roc_hint(fpr, tpr, *_roc(t, s)))
-    assert_close(to_number(call(auc, t.copy(), s.copy()), what="auc"), 0.75, rtol=1e-12,
-                 what="auc", reveal=True,
-                 hint="of the 4 (positive, negative) pairs, 3 have the positive scored higher.")
+    assert_close(
+        fpr,
+        [0.0, 0.0, 0.5, 0.5, 1.0],
+        what="fpr",
+        reveal=True,
+        hint=_roc_hint(fpr, tpr, *_roc(t, s)),
+    )
+    assert_close(
+        tpr,
+        [0.0, 0.5, 0.5, 1.0, 1.0],
+        what="tpr",
+        reveal=True,
+        hint=_roc_hint(fpr, tpr, *_roc(t, s)),
+    )
+    assert_close(
+        to_number(call(auc, t.copy(), s.copy()), what="auc"),
+        0.75,
+        rtol=1e-12,
+        what="auc",
+        reveal=True,
+        hint="of the 4 (positive, negative) pairs, 3 have the positive scored higher.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -108,32 +129,48 @@ def test_auc_no_ties(auc):
         gen.shuffle(t)
         s = gen.normal(size=t.size) + 0.8 * t
         expected = _auc(t, s)
-        found = to_number(call(auc, t.copy(), s.copy(), what=f"{n_pos} positives, {n_neg} negatives"),
-                          what="auc")
+        found = to_number(
+            call(auc, t.copy(), s.copy(), what=f"{n_pos} positives, {n_neg} negatives"), what="auc"
+        )
         hint = "AUC = fraction of (positive, negative) pairs where the positive scores higher."
         if abs(found - (1 - expected)) < 1e-9 and abs(expected - 0.5) > 1e-9:
             hint = "you got 1 - AUC: count pairs where the POSITIVE has the higher score."
-        assert_close(found, expected, rtol=1e-9, atol=1e-12,
-                     what=f"auc ({n_pos} positives, {n_neg} negatives)", hint=hint)
+        assert_close(
+            found,
+            expected,
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"auc ({n_pos} positives, {n_neg} negatives)",
+            hint=hint,
+        )
 
 
 @test_case(points=2, hidden=True)
 def test_auc_ties(auc):
     gen = np.random.default_rng(1204)
-    for n in [10, 61, 300]:
+    for n in [300, 61, 10]:
         t = (gen.random(n) < 0.4).astype(int)
         t[:2] = [0, 1]
         s = gen.integers(0, 5, size=n) + t  # integer scores: many ties across classes
         expected = _auc(t, s)
-        found = to_number(forbid_calls(["scipy.stats.mannwhitneyu"], auc, t.copy(),
-                                       s.astype(float)),
-                          what="auc")
+        found = to_number(
+            forbid_calls(["scipy.stats.mannwhitneyu"], auc, t.copy(), s.astype(float)), what="auc"
+        )
         pos, neg = s[t == 1], s[t == 0]
         ties = float(np.mean(pos[:, None] == neg[None, :]))
-        hint = "each tied (positive, negative) pair counts 1/2."
+        hint = (
+            "each tied (positive, negative) pair counts 1/2; with ranks, tied scores share "
+            "the average of their ranks."
+        )
         if abs(found - (expected - ties / 2)) < 1e-9:
             hint = "you counted tied pairs as 0: " + hint
         elif abs(found - (expected + ties / 2)) < 1e-9:
             hint = "you counted tied pairs as 1: " + hint
-        assert_close(found, expected, rtol=1e-9, atol=1e-12,
-                     what=f"auc with tied integer scores (n={n})", hint=hint)
+        assert_close(
+            found,
+            expected,
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"auc with tied integer scores (n={n})",
+            hint=hint,
+        )

@@ -26,12 +26,18 @@ points = 6
 
 def _run(gradient_descent, grad, w0, b0, lr, n_iter, what):
     result = call(
-        gradient_descent, grad, np.array(w0, copy=True), np.array(b0, copy=True), lr, n_iter,
+        gradient_descent,
+        grad,
+        np.array(w0, copy=True),
+        np.array(b0, copy=True),
+        lr,
+        n_iter,
         what=what,
     )
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise AssertionError(
-            f"gradient_descent should return a pair of lists (ws, bs), found {type(result).__name__}."
+            "gradient_descent should return a pair of lists (ws, bs), found "
+            f"{type(result).__name__}."
         )
     ws, bs = result
     try:
@@ -111,15 +117,25 @@ def test_replay(gradient_descent):
             gradient_descent, grad, w0, b0, lr, n_iter, what=f"logistic, lr={lr}, n_iter={n_iter}"
         )
         for t in range(n_iter + 1):
-            hint = "w_{t+1} = w_t - lr * grad_w and b_{t+1} = b_t - lr * grad_b, both from " \
+            hint = (
+                "w_{t+1} = w_t - lr * grad_w and b_{t+1} = b_t - lr * grad_b, both from "
                 "the gradient at (w_t, b_t), with the lr passed in."
-            assert_close(
-                ws[t], expected_w[t], rtol=1e-9, atol=1e-12,
-                what=f"ws[{t}] (lr={lr}, n_iter={n_iter})", hint=hint,
             )
             assert_close(
-                bs[t], expected_b[t], rtol=1e-9, atol=1e-12,
-                what=f"bs[{t}] (lr={lr}, n_iter={n_iter})", hint=hint,
+                ws[t],
+                expected_w[t],
+                rtol=1e-9,
+                atol=1e-12,
+                what=f"ws[{t}] (lr={lr}, n_iter={n_iter})",
+                hint=hint,
+            )
+            assert_close(
+                bs[t],
+                expected_b[t],
+                rtol=1e-9,
+                atol=1e-12,
+                what=f"bs[{t}] (lr={lr}, n_iter={n_iter})",
+                hint=hint,
             )
 
 
@@ -137,13 +153,18 @@ def test_snapshots(gradient_descent):
             "gradient_descent changed the w0 it was given: copy it first "
             "(w = np.array(w0, dtype=float)), then update the copy."
         )
-    for t in range(5):
-        assert_close(
-            ws[t], expected_w[t], rtol=1e-9, atol=1e-12, what=f"ws[{t}]",
-            hint="each entry of ws must be a snapshot: with w -= lr * g and ws.append(w), "
-            "every entry is the same array and shows only the final w. Append w.copy(), or "
-            "build a new array with w = w - lr * g.",
+    if len(ws) != 5:
+        raise AssertionError(f"with n_iter=4, ws should hold 5 points, found {len(ws)}.")
+    ws = [np.asarray(v, dtype=float) for v in ws]
+    hint = "w_{t+1} = w_t - lr * grad_w(w_t, b_t), starting from a copy of w0."
+    if all(np.array_equal(v, ws[-1]) for v in ws):
+        hint = (
+            "every entry of ws is the same: with w -= lr * g and ws.append(w), the list "
+            "holds one array five times and shows only the final w. Append w.copy(), or "
+            "build a new array with w = w - lr * g."
         )
+    for t in range(5):
+        assert_close(ws[t], expected_w[t], rtol=1e-9, atol=1e-12, what=f"ws[{t}]", hint=hint)
 
 
 @test_case(points=1, hidden=True)
@@ -157,10 +178,16 @@ def test_matrix_parameters(gradient_descent):
 
     W0, b0 = gen.normal(size=(3, 4)), np.zeros(4)
     expected_w, expected_b = _replay(grad, W0, b0, 0.3, 3)
-    ws, bs = _run(gradient_descent, grad, W0, b0, 0.3, 3, what="a (3, 4) matrix W and b of shape (4,)")
+    ws, bs = _run(
+        gradient_descent, grad, W0, b0, 0.3, 3, what="a (3, 4) matrix W and b of shape (4,)"
+    )
     for t in range(4):
         assert_close(
-            ws[t], expected_w[t], rtol=1e-9, atol=1e-12, what=f"ws[{t}] for a matrix W",
+            ws[t],
+            expected_w[t],
+            rtol=1e-9,
+            atol=1e-12,
+            what=f"ws[{t}] for a matrix W",
             hint="keep the shape of w0: no flattening, the update is elementwise.",
         )
         assert_close(bs[t], expected_b[t], rtol=1e-9, atol=1e-12, what=f"bs[{t}] for a vector b")
@@ -187,9 +214,14 @@ def test_converges_to_oracle(gradient_descent):
     best = minimize(objective, np.zeros(4), jac=True, method="BFGS", options={"gtol": 1e-12})
     # L <= ||X||_2^2 / (4n) + lam: lr = 1 / L is a safe constant step
     lr = 1 / (np.linalg.norm(X, 2) ** 2 / (4 * len(y)) + lam)
-    ws, bs = _run(gradient_descent, grad, np.zeros(3), 0.0, lr, 150, what="breast cancer, 150 steps")
+    ws, bs = _run(
+        gradient_descent, grad, np.zeros(3), 0.0, lr, 150, what="breast cancer, 150 steps"
+    )
     assert_close(
-        np.append(ws[-1], bs[-1]), best.x, rtol=1e-5, atol=1e-6,
+        np.append(ws[-1], bs[-1]),
+        best.x,
+        rtol=1e-5,
+        atol=1e-6,
         what="(w, b) after 150 steps of lr = 1/L on regularized logistic regression",
         hint="the minimizer was computed by scipy.optimize.minimize on the same objective: "
         "check the sign of the step and that every step uses the current gradient.",

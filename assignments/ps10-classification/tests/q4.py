@@ -45,12 +45,18 @@ def test_predict_by_hand(predict_logistic, boundary_x2):
     w, b = np.array([1.0, -1.0]), 0.0
     found = _labels(predict_logistic, w, b, X, 0.5, what="w = (1, -1), b = 0")
     assert_close(
-        found, [1, 0, 1], what="predict_logistic for w = (1, -1), b = 0", reveal=True,
+        found,
+        [1, 0, 1],
+        what="predict_logistic for w = (1, -1), b = 0",
+        reveal=True,
         hint="label 1 where sigmoid(x . w + b) >= 0.5, i.e. where x . w + b >= 0.",
     )
     x2 = call(boundary_x2, w.copy(), b, np.array([0.0, 1.0, 2.0]), what="w = (1, -1), b = 0")
     assert_close(
-        x2, [0.0, 1.0, 2.0], what="boundary_x2 for w = (1, -1), b = 0", reveal=True,
+        x2,
+        [0.0, 1.0, 2.0],
+        what="boundary_x2 for w = (1, -1), b = 0",
+        reveal=True,
         hint="on the boundary x1 - x2 = 0, so x2 = x1.",
     )
 
@@ -70,8 +76,10 @@ def test_predict_thresholds(predict_logistic):
         found = _labels(predict_logistic, w, b, X, threshold, what=f"threshold={threshold}")
         hint = "compare the probability sigmoid(X @ w + b) with the threshold."
         if threshold != 0.5 and np.array_equal(found, (X @ w + b >= threshold).astype(int)):
-            hint = ("you compared the logit X @ w + b with the threshold; the threshold is a "
-                    "probability: compare sigmoid(X @ w + b) (or the logit with logit(threshold)).")
+            hint = (
+                "you compared the logit X @ w + b with the threshold; the threshold is a "
+                "probability: compare sigmoid(X @ w + b) (or the logit with logit(threshold))."
+            )
         assert_close(found, expected, what=f"the labels at threshold {threshold}", hint=hint)
 
 
@@ -83,7 +91,9 @@ def test_predict_tie(predict_logistic):
     expected = np.array([1, 0, 0, 1, 0])
     found = _labels(predict_logistic, w, b, X, 0.5, what="points exactly on the boundary")
     assert_close(
-        found, expected, what="the labels of points exactly on the boundary",
+        found,
+        expected,
+        what="the labels of points exactly on the boundary",
         hint="the rule is p >= threshold: a point with probability exactly 1/2 gets label 1.",
     )
 
@@ -96,7 +106,9 @@ def test_boundary_half(boundary_x2):
         x1 = np.linspace(-3, 3, 7)
         x2 = to_array(call(boundary_x2, w.copy(), b, x1.copy(), what="random w, b"), what="x2")
         assert_close(
-            w[0] * x1 + w[1] * x2 + b, np.zeros(7), atol=1e-9,
+            w[0] * x1 + w[1] * x2 + b,
+            np.zeros(7),
+            atol=1e-9,
             what="w[0] x1 + w[1] x2 + b on your boundary points",
             hint="solve w[0] x1 + w[1] x2 + b = 0 for x2: x2 = -(w[0] x1 + b) / w[1].",
         )
@@ -114,7 +126,10 @@ def test_boundary_threshold(boundary_x2):
         )
         level = np.log(threshold / (1 - threshold))
         assert_close(
-            w[0] * x1 + w[1] * x2 + b, np.full(5, level), rtol=1e-9, atol=1e-9,
+            w[0] * x1 + w[1] * x2 + b,
+            np.full(5, level),
+            rtol=1e-9,
+            atol=1e-9,
             what=f"the logit on your boundary at threshold {threshold}",
             hint="at threshold t the boundary is where the logit equals logit(t) = "
             "log(t / (1 - t)), not 0.",

@@ -38,17 +38,28 @@ def _strict(softmax, Z, what):
         raise
 
 
+def _hint(found, Z, default):
+    if found.shape == Z.shape and Z.shape[0] > 1 and np.allclose(found.sum(axis=0), 1):
+        return "your columns sum to 1: normalize along axis=1, one row per example."
+    return default
+
+
 @test_case(points=1, hidden=False)
 def test_by_hand(softmax, one_hot):
     Z = np.array([[0.0, np.log(3.0)], [1.0, 1.0]])
     assert_close(
-        call(softmax, Z.copy()), [[0.25, 0.75], [0.5, 0.5]], rtol=1e-10,
-        what="softmax([[0, log 3], [1, 1]])", reveal=True,
+        call(softmax, Z.copy()),
+        [[0.25, 0.75], [0.5, 0.5]],
+        rtol=1e-10,
+        what="softmax([[0, log 3], [1, 1]])",
+        reveal=True,
         hint="each row: exp(z_j) / sum over that row of exp(z_l).",
     )
     assert_close(
-        call(one_hot, np.array([0, 2, 1]), 3), [[1, 0, 0], [0, 0, 1], [0, 1, 0]],
-        what="one_hot([0, 2, 1], 3)", reveal=True,
+        call(one_hot, np.array([0, 2, 1]), 3),
+        [[1, 0, 0], [0, 0, 1], [0, 1, 0]],
+        what="one_hot([0, 2, 1], 3)",
+        reveal=True,
         hint="row i has a single 1, in column y[i].",
     )
 
@@ -59,9 +70,7 @@ def test_softmax_random(softmax):
     for shape in [(1, 4), (6, 3), (4, 4), (2, 7)]:
         Z = gen.normal(scale=3, size=shape)
         found = to_array(_strict(softmax, Z, what=f"scores of shape {shape}"), what="softmax")
-        hint = "normalize along axis=1: each row sums to 1 (one row per example)."
-        if found.shape == shape and np.allclose(found.sum(axis=0), 1) and shape[0] > 1:
-            hint = "your columns sum to 1: the sum must run over axis=1, one row per example."
+        hint = _hint(found, Z, "normalize along axis=1: each row sums to 1 (one row per example).")
         assert_close(
             found, _softmax(Z), rtol=1e-9, atol=1e-15, what=f"softmax of shape {shape}", hint=hint
         )
@@ -72,8 +81,14 @@ def test_softmax_large(softmax):
     Z = np.array([[1000.0, 1001.0, 999.0], [-800.0, -790.0, -805.0], [5e5, 0.0, -5e5]])
     found = assert_finite(_strict(softmax, Z, what="scores near +-1000"), what="softmax")
     assert_close(
-        found, _softmax(Z), rtol=1e-9, atol=1e-300, what="softmax of scores near +-1000",
-        hint="subtract each row's maximum before exp: it changes nothing mathematically.",
+        found,
+        _softmax(Z),
+        rtol=1e-9,
+        atol=1e-300,
+        what="softmax of scores near +-1000",
+        hint=_hint(
+            found, Z, "subtract each row's maximum before exp: it changes nothing mathematically."
+        ),
     )
 
 
@@ -82,9 +97,18 @@ def test_softmax_rows_of_different_scale(softmax):
     Z = np.array([[0.0, 1.0, 2.0], [900.0, 901.0, 902.0], [-1000.0, -999.0, -1001.0]])
     found = to_array(_strict(softmax, Z, what="rows of very different size"), what="softmax")
     assert_close(
-        found, _softmax(Z), rtol=1e-9, atol=1e-300, what="softmax of rows of very different size",
-        hint="subtract each row's own maximum (Z.max(axis=1, keepdims=True)); the global "
-        "maximum leaves rows far below it with exp = 0 everywhere, and 0 / 0.",
+        found,
+        _softmax(Z),
+        rtol=1e-9,
+        atol=1e-300,
+        what="softmax of rows of very different size",
+        hint=_hint(
+            found,
+            Z,
+            "subtract each row's own maximum (Z.max(axis=1, keepdims=True)); "
+            "the global maximum leaves rows far below it with exp = 0 everywhere, "
+            "and 0 / 0.",
+        ),
     )
 
 
@@ -95,7 +119,9 @@ def test_one_hot(one_hot):
     expected = np.zeros((5, 5))
     expected[np.arange(5), y] = 1
     assert_close(
-        found, expected, what="one_hot([1, 0, 1, 2, 1], 5)",
+        found,
+        expected,
+        what="one_hot([1, 0, 1, 2, 1], 5)",
         hint="the shape is (n, k) with the k given, even when some classes do not appear.",
     )
     raw = np.asarray(call(one_hot, y.copy(), 5))
@@ -114,8 +140,7 @@ def test_one_hot_rejects(one_hot):
             continue
         except Exception as error:
             raise AssertionError(
-                f"one_hot({list(y)}, {k}) should raise ValueError, raised "
-                f"{type(error).__name__}."
+                f"one_hot({list(y)}, {k}) should raise ValueError, raised {type(error).__name__}."
             ) from None
         raise AssertionError(
             f"one_hot({list(y)}, {k}) should raise ValueError: a label outside 0..k-1 is a "

@@ -23,13 +23,26 @@ def test_by_hand(signed_distances, geometric_margin):
     # the line 3 x1 + 4 x2 = 5 has unit normal (0.6, 0.8) and passes at distance 1 from 0
     w, b = np.array([3.0, 4.0]), -5.0
     X = np.array([[0.0, 0.0], [3.0, 4.0]])
-    assert_close(call(signed_distances, w.copy(), b, X.copy()), [-1.0, 4.0], rtol=1e-12,
-                 what="signed_distances for w = (3, 4), b = -5", reveal=True,
-                 hint="(x . w + b) / ||w||, with ||(3, 4)|| = 5.")
-    margin = to_number(call(geometric_margin, w.copy(), b, X.copy(), np.array([-1.0, 1.0])),
-                       what="geometric_margin")
-    assert_close(margin, 1.0, rtol=1e-12, what="geometric_margin with labels (-1, 1)",
-                 reveal=True, hint="min over the points of y_i * distance_i = min(1, 4).")
+    assert_close(
+        call(signed_distances, w.copy(), b, X.copy()),
+        [-1.0, 4.0],
+        rtol=1e-12,
+        what="signed_distances for w = (3, 4), b = -5",
+        reveal=True,
+        hint="(x . w + b) / ||w||, with ||(3, 4)|| = 5.",
+    )
+    margin = to_number(
+        call(geometric_margin, w.copy(), b, X.copy(), np.array([-1.0, 1.0])),
+        what="geometric_margin",
+    )
+    assert_close(
+        margin,
+        1.0,
+        rtol=1e-12,
+        what="geometric_margin with labels (-1, 1)",
+        reveal=True,
+        hint="min over the points of y_i * distance_i = min(1, 4).",
+    )
 
 
 @test_case(points=2, hidden=True)
@@ -38,8 +51,11 @@ def test_distances_geometry(signed_distances):
     for n, d in [(1, 2), (6, 3), (10, 5)]:
         w, b = gen.normal(size=d) * 3, float(gen.normal() * 4)
         X = gen.normal(size=(n, d)) * 2
-        dist = assert_shape(call(signed_distances, w.copy(), b, X.copy(), what=f"n={n}, d={d}"),
-                            (n,), what="signed_distances")
+        dist = assert_shape(
+            call(signed_distances, w.copy(), b, X.copy(), what=f"n={n}, d={d}"),
+            (n,),
+            what="signed_distances",
+        )
         # geometry: stepping back by dist along the unit normal lands on the hyperplane,
         # and the step is perpendicular to it, so |dist| is the Euclidean distance
         foot = X - dist[:, None] * (w / np.linalg.norm(w))
@@ -48,15 +64,26 @@ def test_distances_geometry(signed_distances):
             hint = "you returned x . w + b (the functional margin): divide it by ||w||."
         elif np.allclose(dist, (X @ w + b) / np.linalg.norm(np.append(w, b)), rtol=1e-9):
             hint = "divide by ||w|| only: b shifts the plane, it is not part of its normal."
-        assert_close(foot @ w + b, np.zeros(n), atol=1e-9,
-                     what="x - distance * w / ||w|| (should lie on the hyperplane)", hint=hint)
+        assert_close(
+            foot @ w + b,
+            np.zeros(n),
+            atol=1e-9,
+            what="x - distance * w / ||w|| (should lie on the hyperplane)",
+            hint=hint,
+        )
         scaled = assert_shape(
             call(signed_distances, 7.0 * w, 7.0 * b, X.copy(), what="(w, b) multiplied by 7"),
-            (n,), what="signed_distances",
+            (n,),
+            what="signed_distances",
         )
-        assert_close(scaled, dist, rtol=1e-9, atol=1e-12,
-                     what="distances after rescaling (w, b) by 7 (the same hyperplane)",
-                     hint=hint)
+        assert_close(
+            scaled,
+            dist,
+            rtol=1e-9,
+            atol=1e-12,
+            what="distances after rescaling (w, b) by 7 (the same hyperplane)",
+            hint=hint,
+        )
 
 
 @test_case(points=1, hidden=True)
@@ -68,17 +95,40 @@ def test_margin(geometric_margin):
     y = np.where(z > 0, 1.0, -1.0)
     y[[3, 11]] *= -1  # two points on the wrong side: the margin is negative
     expected = float(np.min(y * z))
-    found = to_number(call(geometric_margin, w.copy(), b, X.copy(), y.copy(),
-                           what="a hyperplane with two misclassified points"),
-                      what="geometric_margin")
+    found = to_number(
+        call(
+            geometric_margin,
+            w.copy(),
+            b,
+            X.copy(),
+            y.copy(),
+            what="a hyperplane with two misclassified points",
+        ),
+        what="geometric_margin",
+    )
     hint = "min over i of y_i (x_i . w + b) / ||w||."
     if found > 0:
-        hint = ("your margin is positive, but two points are on the wrong side: keep the sign, "
-                "y_i times the signed distance, with no absolute value.")
+        hint = (
+            "your margin is positive, but two points are on the wrong side: keep the sign, "
+            "y_i times the signed distance, with no absolute value."
+        )
     assert_close(found, expected, rtol=1e-9, what="the geometric margin", hint=hint)
     y_sep = np.where(z > 0, 1.0, -1.0)
-    found = to_number(call(geometric_margin, 3.0 * w, 3.0 * b, X.copy(), y_sep.copy(),
-                           what="a separating hyperplane, (w, b) scaled by 3"),
-                      what="geometric_margin")
-    assert_close(found, float(np.min(np.abs(z))), rtol=1e-9,
-                 what="the margin of a separating hyperplane", hint=hint)
+    found = to_number(
+        call(
+            geometric_margin,
+            3.0 * w,
+            3.0 * b,
+            X.copy(),
+            y_sep.copy(),
+            what="a separating hyperplane, (w, b) scaled by 3",
+        ),
+        what="geometric_margin",
+    )
+    assert_close(
+        found,
+        float(np.min(np.abs(z))),
+        rtol=1e-9,
+        what="the margin of a separating hyperplane",
+        hint=hint,
+    )

@@ -9,7 +9,8 @@ OK_FORMAT = False
 # - returns (fpr, tpr), not (tpr, fpr): test_roc_random; variant "swapped".
 # - auc = P(s+ > s-) + 1/2 P(s+ = s-), over all positive-negative pairs:
 #     test_auc_no_ties; variant "1 - AUC (ranks the wrong way)";
-#     test_auc_ties; variants "ties count 0" and "ties count 1".
+#     test_auc_ties; variants "ties count 0", "ties count 1" and "ordinal ranks
+#     (argsort without averaging ties)".
 # - scipy.stats.mannwhitneyu is not used: test_auc_ties (forbid_calls).
 
 import numpy as np

@@ -7,7 +7,7 @@ OK_FORMAT = False
 # - accurate (rtol 1e-9) for points far from the origin: test_rbf_far_from_origin;
 #     variant "||a||^2 + ||b||^2 - 2 a.b" (cancellation).
 # - polynomial_kernel = (A B^T + c)^degree with the c given (default 1):
-#     test_polynomial; variants "ignores c" and "(A * B)... elementwise degree on distances".
+#     test_polynomial; variants "ignores c" and "adds c after the power".
 
 import numpy as np
 from otter.test_files import test_case

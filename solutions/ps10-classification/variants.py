@@ -747,3 +747,37 @@ def roc_curve(y_true, scores):
     tp, fp = np.cumsum(t == 1), np.cumsum(t == 0)
     last = np.r_[s[1:] != s[:-1], True]
     return (np.r_[0.0, fp[last] / fp[-1]], np.r_[0.0, tp[last] / tp[-1]])
+
+
+# ---------------------------------------------------------------- more mistakes
+
+
+@variant("q4", wrong="boundary at the level x . w + b = threshold (the probability, not its logit)")
+def boundary_x2(w, b, x1, threshold=0.5):
+    return (threshold - b - w[0] * np.asarray(x1, dtype=float)) / w[1]
+
+
+@variant("q5", wrong="one_hot as an integer array (np.eye(k, dtype=int))")
+def one_hot(y, k):
+    y = np.asarray(y)
+    if np.any(y < 0) or np.any(y >= k):
+        raise ValueError("labels must be in 0..k-1")
+    return np.eye(k, dtype=int)[y]
+
+
+@variant("q8", wrong="geometric margin as the largest signed distance (max instead of min)")
+def geometric_margin(w, b, X, y):
+    return float(np.max(np.asarray(y, dtype=float) * signed_distances(w, b, X)))
+
+
+@variant("q10", wrong="scales the ridge term by n: solves (K + lam n I) alpha = y")
+def kernel_ridge_fit(K, y, lam):
+    K = np.asarray(K, dtype=float)
+    return np.linalg.solve(K + lam * len(K) * np.eye(len(K)), np.asarray(y, dtype=float))
+
+
+@variant("q11", wrong="float counts: np.zeros((k, k)) without dtype=int")
+def confusion_matrix(y_true, y_pred, k):
+    C = np.zeros((k, k))
+    np.add.at(C, (np.asarray(y_true), np.asarray(y_pred)), 1)
+    return C

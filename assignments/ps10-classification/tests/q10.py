@@ -2,7 +2,7 @@ OK_FORMAT = False
 
 # Clauses of Question 10, each with its case and the wrong variant that breaks it alone:
 # - alpha solves (K + lam I) alpha = y: test_fit_random; variants "K + lam (added to
-#     every entry)" and "ignores lam".
+#     every entry)", "ignores lam" and "(K + lam n I)".
 # - with the linear kernel K = X X^T, predictions equal primal ridge regression:
 #     test_linear_kernel_is_ridge (the kernel trick).
 # - kernel_ridge_predict(K_new, alpha) = K_new @ alpha for K_new of shape (m, n), m != n:
@@ -65,14 +65,21 @@ def test_fit_random(kernel_ridge_fit):
             (n,),
             what="alpha",
         )
+        hint = (
+            "solve (K + lam * I) alpha = y: lam goes on the diagonal only (np.eye(n)), and "
+            "np.linalg.solve is better than an inverse."
+        )
+        if np.allclose((K + lam * n * np.eye(n)) @ alpha, y, rtol=1e-8, atol=1e-10):
+            hint = "the ridge term here is lam * I, not lam * n * I: " + hint
+        elif np.allclose(K @ alpha, y, rtol=1e-6, atol=1e-8):
+            hint = "your alpha solves K alpha = y: the lam * I term is missing. " + hint
         assert_close(
             (K + lam * np.eye(n)) @ alpha,
             y,
             rtol=1e-8,
             atol=1e-10,
             what=f"(K + lam I) @ alpha compared with y (n={n}, lam={lam})",
-            hint="solve (K + lam * I) alpha = y: lam goes on the diagonal only "
-            "(np.eye(n)), and np.linalg.solve is better than an inverse.",
+            hint=hint,
         )
         assert_close(alpha, expected, rtol=1e-7, atol=1e-10, what=f"alpha (n={n}, lam={lam})")
 

@@ -3,6 +3,7 @@ OK_FORMAT = False
 # Clauses of Question 11, each with its case and the wrong variant that breaks it alone:
 # - confusion_matrix: C[i, j] counts true class i predicted as j (rows = true class):
 #     test_confusion_random; variant "transposed (rows = predicted)".
+# - C is an integer array: test_confusion_random; variant "float counts (np.zeros((k, k)))".
 # - the shape is (k, k) for the k given, even when a class never appears:
 #     test_confusion_missing_class; variant "k inferred from the labels".
 # - binary_metrics returns (accuracy, precision, recall) with positive class 1,
@@ -91,6 +92,12 @@ def test_confusion_random(confusion_matrix):
         if np.array_equal(C, expected.T):
             hint = "your matrix is transposed: rows are the true class, columns the prediction."
         assert_close(C, expected, what=f"the confusion matrix ({n} labels, k={k})", hint=hint)
+        kind = np.asarray(call(confusion_matrix, t.copy(), p.copy(), k)).dtype.kind
+        if kind not in "iu":
+            raise AssertionError(
+                f"the confusion matrix should be an integer array of counts, found dtype kind "
+                f"{kind!r}: create it with np.zeros((k, k), dtype=int)."
+            )
 
 
 @test_case(points=1, hidden=True)

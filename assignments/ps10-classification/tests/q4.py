@@ -8,7 +8,8 @@ OK_FORMAT = False
 # - the labels are an integer array of 0s and 1s: test_predict_thresholds;
 #     variant "returns the boolean array".
 # - boundary_x2 solves w[0] x1 + w[1] x2 + b = logit(threshold) for x2:
-#     test_boundary_half; variant "x2 = (w[0] x1 + b) / w[1]" (sign error);
+#     test_boundary_half; variants "x2 = (w[0] x1 + b) / w[1]" (sign error) and "level
+#     = threshold instead of logit(threshold)";
 #     test_boundary_threshold; variant "ignores the threshold (always level 0)".
 
 import numpy as np
@@ -105,12 +106,19 @@ def test_boundary_half(boundary_x2):
         w, b = gen.normal(size=2) * 3, float(gen.normal() * 2)
         x1 = np.linspace(-3, 3, 7)
         x2 = to_array(call(boundary_x2, w.copy(), b, x1.copy(), what="random w, b"), what="x2")
+        level = w[0] * x1 + w[1] * x2 + b
+        hint = "solve w[0] x1 + w[1] x2 + b = 0 for x2: x2 = -(w[0] x1 + b) / w[1]."
+        if np.allclose(level, 0.5):
+            hint = (
+                "your boundary is where the logit equals 0.5, the threshold itself: the logit "
+                "must equal logit(threshold) = log(t / (1 - t)), which is 0 for t = 0.5."
+            )
         assert_close(
-            w[0] * x1 + w[1] * x2 + b,
+            level,
             np.zeros(7),
             atol=1e-9,
             what="w[0] x1 + w[1] x2 + b on your boundary points",
-            hint="solve w[0] x1 + w[1] x2 + b = 0 for x2: x2 = -(w[0] x1 + b) / w[1].",
+            hint=hint,
         )
 
 

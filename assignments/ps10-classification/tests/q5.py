@@ -6,8 +6,9 @@ OK_FORMAT = False
 # - stable for scores of any size: test_softmax_large; variant "no shift" (exp overflows).
 # - the shift is per row: test_softmax_rows_of_different_scale; variant "subtracts the
 #     global maximum" (a row far below it underflows to 0 / 0).
-# - one_hot returns an (n, k) float array with a 1 in column y[i]: test_one_hot;
+# - one_hot returns an (n, k) array with a 1 in column y[i]: test_one_hot;
 #     variant "k taken as y.max() + 1 instead of the k given".
+# - one_hot's dtype is float: test_one_hot; variant "np.eye(k, dtype=int)[y]".
 # - ValueError for a label outside 0..k-1: test_one_hot_rejects; variant "no check"
 #     (a label -1 silently sets the last column).
 

@@ -7,7 +7,7 @@ OK_FORMAT = False
 # - the distance does not change when (w, b) is rescaled: test_distances_geometry;
 #     variant "divides by the norm of (w, b)".
 # - geometric_margin = min_i y_i * distance_i, negative when a point is on the wrong side:
-#     test_margin; variant "min of |distance| (ignores the labels)".
+#     test_margin; variants "min of |distance| (ignores the labels)" and "max, not min".
 
 import numpy as np
 from otter.test_files import test_case
@@ -107,7 +107,9 @@ def test_margin(geometric_margin):
         what="geometric_margin",
     )
     hint = "min over i of y_i (x_i . w + b) / ||w||."
-    if found > 0:
+    if abs(found - float(np.max(y * z))) < 1e-9:
+        hint = "you took the largest value: the margin is the smallest, min over i."
+    elif found > 0:
         hint = (
             "your margin is positive, but two points are on the wrong side: keep the sign, "
             "y_i times the signed distance, with no absolute value."

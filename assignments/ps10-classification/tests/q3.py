@@ -212,8 +212,9 @@ def test_converges_to_oracle(gradient_descent):
         return value, np.append(gw, gb)
 
     best = minimize(objective, np.zeros(4), jac=True, method="BFGS", options={"gtol": 1e-12})
-    # L <= ||X||_2^2 / (4n) + lam: lr = 1 / L is a safe constant step
-    lr = 1 / (np.linalg.norm(X, 2) ** 2 / (4 * len(y)) + lam)
+    # L <= ||[X, 1]||_2^2 / (4n) + lam: lr = 1 / L is a safe constant step
+    X1 = np.column_stack([X, np.ones(len(y))])
+    lr = 1 / (np.linalg.norm(X1, 2) ** 2 / (4 * len(y)) + lam)
     ws, bs = _run(
         gradient_descent, grad, np.zeros(3), 0.0, lr, 150, what="breast cancer, 150 steps"
     )

@@ -6,8 +6,9 @@ OK_FORMAT = False
 #     test_sigmoid_random; variant "exp(z) in place of exp(-z)".
 # - sigmoid never overflows, for |z| up to 1e300 (warnings raised as errors):
 #     test_sigmoid_extreme; variant "naive 1 / (1 + exp(-z))".
-# - sigmoid is accurate to a RELATIVE 1e-9, also for large negative z where it is tiny:
-#     test_sigmoid_extreme; variant "0.5 (1 + tanh(z / 2))" (1 - 1 cancels to 0).
+# - sigmoid is accurate to a RELATIVE 1e-9, also for large negative z where it is tiny
+#     (subnormal below -709.78, where the naive formula gives 0 even when warnings are not
+#     errors): test_sigmoid_extreme; variant "0.5 (1 + tanh(z / 2))" (1 - 1 cancels to 0).
 # - bce_with_logits is the MEAN over the examples, not the sum:
 #     test_bce_random; variant "sums instead of averaging".
 # - bce_with_logits is computed from the logits, exact and finite at logits of +-1000:
@@ -50,6 +51,16 @@ def _expit(z):
     from scipy.special import expit
 
     return expit(np.asarray(z, dtype=float))
+
+
+def _sigmoid_exact(z):
+    """sigmoid(z) to full relative accuracy, subnormal results included (scipy's expit
+    returns 0 below z = -709.78): log sigmoid(z) = z - log(1 + e^z) for z < 0."""
+    z = np.asarray(z, dtype=float)
+    with np.errstate(all="ignore"):
+        negative = np.exp(z - np.logaddexp(0.0, z))
+        positive = 1 / (1 + np.exp(-np.abs(z)))
+    return np.where(z < 0, negative, positive)
 
 
 def _bce(z, y):
@@ -112,22 +123,33 @@ def test_sigmoid_random(sigmoid):
 
 @test_case(points=1, hidden=True)
 def test_sigmoid_extreme(sigmoid):
+    # Beyond z = -709.78, exp(-z) overflows; the naive formula then returns 1 / (1 + inf) = 0,
+    # but sigmoid(-711) = 1.6e-309 is still a (subnormal) float: the relative comparison
+    # (atol = 0) catches it by value, even where numpy's warnings are not raised as errors.
     big = np.array([30.0, 709.0, 710.0, 1000.0, 1e4, 1e300])
-    z = np.concatenate([big, -big, [0.0]])
+    z = np.concatenate([big, -big, [-711.0, -715.0, -720.0, 0.0]])
     found = assert_finite(
         _strict(sigmoid, z, what="logits as large as +-1e300"), what="sigmoid at large |z|"
     )
-    expected = _expit(z)
+    expected = _sigmoid_exact(z)
+    assert np.all(expected[(z < -709.0) & (z > -721.0)] > 0)  # the oracle keeps subnormals
     hint = SIGMOID_HINT
-    small = (expected > 0) & (expected < 1e-10)
-    if np.allclose(found[~small], expected[~small], rtol=1e-9, atol=1e-300):
-        hint = (
-            "for large negative z, sigmoid(z) is tiny (sigmoid(-30) = 9.4e-14) and must still "
-            "be accurate to a relative 1e-9: a formula that subtracts from 1 (such as "
-            "0.5 * (1 + tanh(z / 2)) or 1 - sigmoid(-z)) loses every digit there. Use "
-            "e / (1 + e) with e = exp(z) for z < 0."
-        )
-    assert_close(found, expected, rtol=1e-9, atol=1e-300, what="sigmoid at large |z|", hint=hint)
+    if found.shape == expected.shape:
+        with np.errstate(all="ignore"):
+            wrong = ~np.isclose(found, expected, rtol=1e-9, atol=0.0)
+        if wrong[z == -30.0].any() and not wrong[z >= 0].any():
+            hint = (
+                "for large negative z, sigmoid(z) is tiny (sigmoid(-30) = 9.4e-14) and must "
+                "still be accurate to a relative 1e-9: a formula that subtracts from 1 (such "
+                "as 0.5 * (1 + tanh(z / 2)) or 1 - sigmoid(-z)) loses every digit there. Use "
+                "e / (1 + e) with e = exp(z) for z < 0."
+            )
+        elif wrong.any() and np.all(z[wrong] < -709.0) and np.all(found[wrong] == 0):
+            hint = (
+                "below z = -709.78, exp(-z) overflows to inf and 1 / (1 + inf) gives 0, but "
+                "sigmoid(-711) = 1.6e-309 is still a float. " + SIGMOID_HINT
+            )
+    assert_close(found, expected, rtol=1e-9, atol=0.0, what="sigmoid at large |z|", hint=hint)
 
 
 def _bce_hint(found, expected, z, y):

@@ -821,11 +821,13 @@ class Unprintable(Exception):
 print("lone surrogates \\udc80\\udcff on stdout")
 
 
+calls = []
+
+
 def sigmoid(x):
-    raise ValueError("bad \\udc80\\udcff value \\ud800")
-
-
-def logit(p):
+    calls.append(1)
+    if len(calls) % 2:
+        raise ValueError("bad \\udc80\\udcff value \\ud800")
     raise Unprintable()
 
 
@@ -1178,9 +1180,7 @@ CASES = [
             "honest-solution",
             (
                 "before-check:q10",
-                "def posterior_probability(prior, log_likelihood_ratios):\n"
-                "    while True:\n"
-                "        pass\n",
+                "def posterior_probability(*args, **kwargs):\n    while True:\n        pass\n",
             ),
         ),
         Expect("honest-solution", ("timeout",), ("ran over",), zeroed=("q10",)),

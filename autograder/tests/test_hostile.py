@@ -154,7 +154,7 @@ def test_honest_submission_scores_what_otter_gives(batch, honest):
 
 def test_honest_reference_scores_are_what_they_should_be(batch):
     full = {
-        q: float(p) for q, p in zip(corpus.QUESTIONS, [4, 8, 4, 6, 6, 7, 5, 7, 7, 5], strict=True)
+        q: float(p) for q, p in zip(corpus.QUESTIONS, [4, 10, 4, 6, 6, 7, 5, 7, 7, 5], strict=True)
     }
     assert batch.reference["honest-solution"] == full
     assert sum(batch.reference["honest-blank"].values()) == 0

@@ -137,10 +137,13 @@ def test_conditional_honours_tol(conditional_affinities):
 @test_case(points=1, hidden=True)
 def test_conditional_far(conditional_affinities):
     gen = np.random.default_rng(2203)
-    Y = gen.normal(size=(25, 5)) * 100.0
+    # 25 nearly equidistant points (a scaled simplex plus small noise): every squared
+    # distance is close to 20000, so exp(-beta * D2) underflows for any beta that reaches
+    # the target perplexity unless the row's smallest distance is subtracted first.
+    Y = 100.0 * np.eye(25) + gen.normal(scale=0.3, size=(25, 25))
     D2 = _sq_dists(Y)
-    assert D2[D2 > 0].min() > 2000, "test points should be far apart"
-    what = "25 points about 100 apart (squared distances above 2000)"
+    assert D2[D2 > 0].min() > 15000, "test points should be far apart"
+    what = "25 nearly equidistant points (squared distances near 20000)"
     with np.errstate(invalid="ignore", divide="ignore", under="ignore"):
         P, betas = _run(conditional_affinities, D2, 6.0, what)
     _check_rows(P, betas, D2, 6.0, 1e-5, what)

@@ -9,10 +9,10 @@ OK_FORMAT = False
 # - kmeans_plus_plus returns k distinct rows of X, shape (k, d), and draws only from
 #   the Generator it is given (same seed, same centres):
 #   test_seeding_shape_and_reproducible (public); variant "uses np.random instead of rng".
-# - the first centre is uniform over the points: test_first_centre_is_uniform; variant
-#   "always starts from X[0]".
+# - the first centre is uniform over the points: test_seeding_distribution (first part);
+#   variant "always starts from X[0]".
 # - each next centre is drawn with probability proportional to D^2 from the centres
-#   chosen so far: test_next_centres_follow_d_squared; variants "D instead of D^2",
+#   chosen so far: test_seeding_distribution (second part); variants "D instead of D^2",
 #   "farthest point instead of a random draw", "next centre uniform among the others".
 
 import numpy as np
@@ -33,15 +33,13 @@ def _d2_to_nearest(X, C):
 
 def _indices(X, centres, what):
     """Row index in X of each returned centre (the centres must be rows of X)."""
-    out = []
-    for c in centres:
-        match = np.flatnonzero(np.all(np.isclose(X, c, rtol=0, atol=1e-9), axis=1))
-        if match.size == 0:
-            raise AssertionError(
-                f"kmeans_plus_plus on {what} returned a centre that is not a row of X: "
-                "k-means++ picks its centres among the data points."
-            )
-        out.append(int(match[0]))
+    gaps = np.max(np.abs(np.asarray(centres)[:, None, :] - X[None, :, :]), axis=2)
+    if np.any(gaps.min(axis=1) > 1e-9):
+        raise AssertionError(
+            f"kmeans_plus_plus on {what} returned a centre that is not a row of X: "
+            "k-means++ picks its centres among the data points."
+        )
+    out = [int(j) for j in np.argmin(gaps, axis=1)]
     if len(set(out)) != len(out):
         raise AssertionError(
             f"kmeans_plus_plus on {what} picked the same point twice: a point that is "
@@ -121,26 +119,22 @@ def test_seeding_shape_and_reproducible(kmeans_plus_plus):
         )
 
 
-# The next two cases use the points 0, 1, 3, 7, 15, 31 on a line, with k = 6: every run
+# The last case uses the points 0, 1, 3, 7, 15, 31 on a line, with k = 6: every run
 # orders all six points, so each call gives a first centre and 4 random next-centre
 # choices (the sixth is forced: only one point has D > 0 left).
 _LINE = np.column_stack([[0.0, 1.0, 3.0, 7.0, 15.0, 31.0], np.zeros(6)])
-_DRAWS = 400
+_DRAWS = 300
 
 
-def _orders(kmeans_plus_plus):
+@test_case(points=3, hidden=True)
+def test_seeding_distribution(kmeans_plus_plus):
     orders = []
     for draw in range(_DRAWS):
         found = _seed(kmeans_plus_plus, _LINE, 6, 14000 + draw, "the 6 points 0, 1, 3, 7, 15, 31")
         orders.append(_indices(_LINE, found, "the 6 points 0, 1, 3, 7, 15, 31"))
-    return np.array(orders)
-
-
-@test_case(points=1, hidden=True)
-def test_first_centre_is_uniform(kmeans_plus_plus):
-    orders = _orders(kmeans_plus_plus)
-    # DKW with 400 draws (dkw_bound): a uniform first centre fails with probability
-    # below 1e-9; "always X[0]" is 5/6 away in CDF distance and always fails.
+    orders = np.array(orders)
+    # First centre: DKW with 300 draws (dkw_bound = 0.189): a uniform first centre fails
+    # with probability below 1e-9; "always X[0]" is 5/6 away in CDF distance.
     assert_matches_cdf(
         orders[:, 0],
         lambda t: np.clip(np.floor(np.asarray(t)) + 1, 0, 6) / 6,
@@ -148,27 +142,24 @@ def test_first_centre_is_uniform(kmeans_plus_plus):
         what=f"the index of the first centre over {_DRAWS} seeds",
         hint="the first centre is a point chosen uniformly at random (rng.integers(n)).",
     )
-
-
-@test_case(points=2, hidden=True)
-def test_next_centres_follow_d_squared(kmeans_plus_plus):
-    orders = _orders(kmeans_plus_plus)
-    # Statistic: at every step t >= 2 of every run, with q the D^2 probabilities given the
-    # centres chosen before, let far be the point with the largest q and
-    # T = 1[the chosen point is far] - q[far]. Under a correct sampler each T has mean 0
-    # given the past and lies in an interval of length 1, so the T's are bounded
-    # martingale differences and the Azuma-Hoeffding inequality gives, for their mean over
-    # M = 5 * 400 terms, P(|mean| > eps) <= 2 exp(-2 M eps^2) = 1e-9 at
-    # eps = sqrt(ln(2e9) / (2M)) = 0.0732. Sampling by D instead of D^2 gives a mean near
-    # -0.168 (sd of the mean 0.012), "farthest point" about +0.55 and "uniform among the
-    # others" a negative mean beyond -0.3: each fails with probability above 0.999.
+    # Next centres. At every unforced step of every run (steps 2 to 5: M = 4 * 300 = 1200
+    # steps in all), with q the D^2 probabilities given the centres chosen before, let far
+    # be the point with the largest q and T = 1[the chosen point is far] - q[far]. Under a
+    # correct sampler each T has mean 0 given the past and lies in an interval of length
+    # 1, so the T's are bounded martingale differences, and the Azuma-Hoeffding inequality
+    # gives P(|mean of the T's| > eps) <= 2 exp(-2 M eps^2) = 1e-9 at
+    # eps = sqrt(ln(2e9) / (2M)) = 0.0945. The exact mean of T for a sampler using D
+    # instead of D^2 is -0.170 (enumerating all 720 orders; one T has sd about 0.47, so
+    # the mean of 1200 has sd 0.014 and stays beyond -0.0945 with probability above
+    # 0.9999); "farthest point" gives about +0.28 and "uniform among the others" -0.78.
     terms = []
     for order in orders:
         d2 = _d2_to_nearest(_LINE, _LINE[order[0]])
         for j in order[1:]:
             q = d2 / d2.sum()
             far = int(np.argmax(q))
-            terms.append(float(j == far) - q[far])
+            if q[far] < 1:
+                terms.append(float(j == far) - q[far])
             d2 = np.minimum(d2, _d2_to_nearest(_LINE, _LINE[j]))
     terms = np.array(terms)
     eps = np.sqrt(np.log(2e9) / (2 * terms.size))

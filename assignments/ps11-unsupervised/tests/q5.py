@@ -88,7 +88,9 @@ def test_logpdf_far_points(gaussian_logpdf):
     gen = np.random.default_rng(1502)
     cov = _spd(gen, 2)
     mean = np.array([1.0, -2.0])
-    X = mean + gen.normal(size=(8, 2)) * 60.0
+    u = gen.normal(size=(8, 2))
+    u /= np.linalg.norm(u, axis=1, keepdims=True)
+    X = mean + 60.0 * u @ np.linalg.cholesky(cov).T  # Mahalanobis distance 60: log density < -1800
     expected = _oracle(X, mean, cov)
     assert np.all(expected < -800), "test points should be far in the tails"
     found = call(gaussian_logpdf, X, mean, cov, what="8 points 60 standard deviations away")

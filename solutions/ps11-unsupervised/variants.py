@@ -199,6 +199,23 @@ def lloyd(X, centers, assign, update, objective, max_iter=100):
     return centers, labels, history
 
 
+@variant("q3", wrong="records the inertia after the update but with the old labels")
+def lloyd(X, centers, assign, update, objective, max_iter=100):
+    X = np.asarray(X, dtype=float)
+    centers = np.array(centers, dtype=float)
+    labels = np.asarray(assign(X, centers))
+    history = [float(objective(X, centers, labels))]
+    for _ in range(max_iter):
+        centers = np.asarray(update(X, labels, centers), dtype=float)
+        history.append(float(objective(X, centers, labels)))
+        new_labels = np.asarray(assign(X, centers))
+        unchanged = np.array_equal(new_labels, labels)
+        labels = new_labels
+        if unchanged:
+            break
+    return centers, labels, history
+
+
 @variant("q3", correct="stops when the centres stop moving (the same step as unchanged labels)")
 def lloyd(X, centers, assign, update, objective, max_iter=100):
     X = np.asarray(X, dtype=float)
@@ -566,6 +583,19 @@ def em_gmm(X, weights, means, covs, n_iter, log_density, e_step, m_step):
     return w, mu, S, history
 
 
+@variant("q8", wrong="writes the fitted parameters into the starting arrays in place")
+def em_gmm(X, weights, means, covs, n_iter, log_density, e_step, m_step):
+    X = np.asarray(X, dtype=float)
+    history = []
+    for _ in range(n_iter):
+        L = np.column_stack([log_density(X, means[k], covs[k]) for k in range(len(weights))])
+        resp, ll = e_step(L, weights)
+        history.append(float(ll))
+        new_w, new_mu, new_S = m_step(X, resp)
+        weights[:], means[:], covs[:] = new_w, new_mu, new_S
+    return weights, means, covs, history
+
+
 @variant("q8", correct="builds the log-density matrix column by column into a preallocated array")
 def em_gmm(X, weights, means, covs, n_iter, log_density, e_step, m_step):
     X = np.asarray(X, dtype=float)
@@ -712,6 +742,12 @@ def pca_reconstruct(Z, mean, components):
 @variant("q11", wrong="reconstruction subtracts the mean instead of adding it")
 def pca_reconstruct(Z, mean, components):
     return np.asarray(Z, dtype=float) @ np.asarray(components, dtype=float) - np.asarray(mean)
+
+
+@variant("q11", wrong="projects with the components untransposed: (X - mean) @ components")
+def pca_project(X, mean, components):
+    centred = np.asarray(X, dtype=float) - np.asarray(mean, dtype=float)
+    return centred @ np.asarray(components, dtype=float)
 
 
 @variant("q11", correct="einsum and explicit loops over the components")

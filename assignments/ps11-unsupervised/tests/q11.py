@@ -4,7 +4,8 @@ OK_FORMAT = False
 # breaks it alone. The tests pass their own mean and components, so mistakes in
 # questions 9 and 10 do not cost points here.
 # - pca_project returns Z = (X - mean) V_k^T, shape (n, k): test_project_small_example
-#   (public), test_project_random; variant "forgets to subtract the mean".
+#   (public), test_project_random; variants "forgets to subtract the mean", "components
+#   untransposed" (wrong shape).
 # - pca_reconstruct returns Z V_k + mean, shape (n, d): test_reconstruct_random;
 #   variants "forgets to add the mean back", "adds the mean twice (also subtracts it
 #   inside)".

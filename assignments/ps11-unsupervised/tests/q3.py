@@ -7,11 +7,14 @@ OK_FORMAT = False
 #   (centers, labels, inertias), inertias[0] the inertia of the starting centres:
 #   test_lloyd_small_example (public), test_lloyd_matches_independent_run;
 #   variant "history starts after the first update".
-# - inertias never increase: test_lloyd_matches_independent_run (checked on the
-#   returned history).
+# - inertias never increase, and each is J(centres of that step, labels of that step):
+#   test_lloyd_matches_independent_run; variant "records the inertia after the update
+#   but with the old labels".
 # - it stops as soon as an assignment step changes no label, and the result is a fixed
 #   point: assign(X, centers) == labels and update(X, labels, centers) == centers:
-#   test_lloyd_fixed_point; variant "returns the labels from before the last update".
+#   test_lloyd_fixed_point; and the labels returned are the assignment of the returned
+#   centres, also when max_iter stops the run: test_lloyd_honours_max_iter; variant
+#   "returns the labels from before the last update".
 # - max_iter caps the number of update steps (len(inertias) <= max_iter + 1):
 #   test_lloyd_honours_max_iter; variants "ignores max_iter", "runs max_iter steps
 #   without stopping early".

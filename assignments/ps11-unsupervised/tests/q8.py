@@ -14,7 +14,8 @@ OK_FORMAT = False
 #   test_em_honours_n_iter.
 # - a converged run is a fixed point: one more EM step changes nothing:
 #   test_em_fixed_point.
-# - the starting arrays are left unchanged: test_em_matches_independent_run.
+# - the starting arrays are left unchanged: test_em_matches_independent_run; variant
+#   "writes the fitted parameters into the starting arrays in place".
 
 import numpy as np
 from otter.test_files import test_case

@@ -185,17 +185,45 @@ def _targets(node: ast.Assign) -> set[str]:
     return {t.id for t in node.targets if isinstance(t, ast.Name)}
 
 
-def forbidden_names(source: str, where: str = "<test>") -> set[str]:
-    """The library functions a test file forbids: the first argument of each
-    ``forbid_calls(...)``, a literal list or a module constant holding one. The grading
-    engine must know them before any student code runs, so anything else is an error."""
-    tree = parse_python(source, where)
+def _module_constants(tree: ast.Module) -> dict[str, ast.AST]:
     constants = {}
     for node in tree.body:
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     constants[target.id] = node.value
+    return constants
+
+
+def _constant_value(node: ast.AST):
+    """A constant expression of the course's own test code (a literal, or a comprehension
+    over literals), evaluated with no names and no builtins; None if it is not one."""
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        pass
+    try:
+        return eval(compile(ast.Expression(node), "<constant>", "eval"), {"__builtins__": {}})
+    except Exception:  # it needs a name: not a constant
+        return None
+
+
+def forbidden_names(
+    source: str, where: str = "<test>", modules: dict[str, str] | None = None
+) -> set[str]:
+    """The library functions a test file forbids: the first argument of each
+    ``forbid_calls(...)``, a literal list or a module constant holding one (of the test
+    file, or imported from one of the set's support ``modules``, name -> source). The
+    grading engine must know them before any student code runs: anything else is an
+    error."""
+    tree = parse_python(source, where)
+    constants = _module_constants(tree)
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module in (modules or {}):
+            theirs = _module_constants(parse_python(modules[node.module], node.module))
+            for alias in node.names:
+                if alias.name in theirs:
+                    constants[alias.asname or alias.name] = theirs[alias.name]
     names: set[str] = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -207,10 +235,7 @@ def forbidden_names(source: str, where: str = "<test>") -> set[str]:
         first = node.args[0]
         if isinstance(first, ast.Name) and first.id in constants:
             first = constants[first.id]
-        try:
-            value = ast.literal_eval(first)
-        except ValueError:
-            value = None
+        value = _constant_value(first)
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise MlmathError(
                 f"{where} line {node.lineno}: forbid_calls needs a literal list of dotted "

@@ -131,13 +131,14 @@ def _check_cells(content: SetContent) -> set[str]:
 def _structure_problems(content: SetContent) -> list[str]:
     problems = []
     checked = _check_cells(content)
+    support = {path.stem: path.read_text() for path in content.ps.support_modules}
     for info, question in zip(content.tests, content.ps.questions, strict=True):
         if question.name not in checked:
             problems.append(
                 f'{question.name}: the notebook has no grader.check("{question.name}") cell'
             )
         try:
-            forbidden_names(info.source, str(info.path))
+            forbidden_names(info.source, str(info.path), support)
         except MlmathError as error:
             problems.append(str(error))
         if not any(c.hidden for c in info.cases):

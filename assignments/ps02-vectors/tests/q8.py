@@ -44,13 +44,11 @@ def oracle_predict(X_train, y_train, X_test, k):
 
 
 def correct_k_nearest(X, query, k, exclude=None):
-    """A correct answer to question 7, handed to knn_predict (it runs in the grader)."""
-    X = np.asarray(X, dtype=float)
-    d = np.sqrt(np.sum((X - np.asarray(query, dtype=float)) ** 2, axis=1))
-    order = np.argsort(d, kind="stable")
-    if exclude is not None:
-        order = order[order != exclude]
-    return order[:k]
+    """A correct answer to question 7 (built on scipy, which question 7 forbids), handed
+    to knn_predict so that a mistake in question 7 does not cost points here too."""
+    d = cdist(np.atleast_2d(np.asarray(query, dtype=float)), np.asarray(X, dtype=float))[0]
+    ranked = [int(i) for i in np.argsort(d, kind="stable") if i != exclude]
+    return np.array(ranked[:k], dtype=int)
 
 
 def predictions(knn_predict, X_train, y_train, X_test, k, what):

@@ -75,8 +75,11 @@ class PreparedAutograder:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(archive.read(info))
         self.tests = sorted(tests, key=lambda t: question_key(t.name))
+        support = {path.stem: path.read_text() for path in self.files.glob("*.py")}
         self.watched = sorted(
-            set().union(*(forbidden_names(t.source, f"tests/{t.name}.py") for t in self.tests))
+            set().union(
+                *(forbidden_names(t.source, f"tests/{t.name}.py", support) for t in self.tests)
+            )
         )
         _readable_by_all(scratch)
         data = self.files / "data"

@@ -1,6 +1,5 @@
 """Helpers shared by the ps08-statistics tests (no answers in here)."""
 
-
 from mlmath_checks import call, forbid_calls, to_number
 
 # Every scipy.stats shortcut that would answer one of this set's questions. A dotted
@@ -41,21 +40,22 @@ def raises_value_error(func, *args, what, hint=""):
     raise AssertionError(f"{what} should raise ValueError, but returned {result!r}. {hint}")
 
 
-def number(func, *args, what, hint="", forbid=None, **kwargs):
-    """Call func (under forbid_calls when a list is given) and return a float."""
+def _result(args, what, hint, forbid, kwargs):
+    # The function arrives inside *args, not as a named parameter, so that call() names
+    # it by its own __name__ in messages (call looks for the caller's parameter holding it).
     if forbid:
-        result = forbid_calls(forbid, func, *args, **kwargs)
-    else:
-        result = call(func, *args, what=what, hint=hint, **kwargs)
-    return to_number(result, what=what)
+        return forbid_calls(forbid, *args, what=what, hint=hint, **kwargs)
+    return call(*args, what=what, hint=hint, **kwargs)
 
 
-def pair(func, *args, what, hint="", forbid=None, **kwargs):
-    """Call func and return its result as a tuple of two floats (an interval, say)."""
-    if forbid:
-        result = forbid_calls(forbid, func, *args, **kwargs)
-    else:
-        result = call(func, *args, what=what, hint=hint, **kwargs)
+def number(*args, what, hint="", forbid=None, **kwargs):
+    """Call args[0](*args[1:]) (under forbid_calls when a list is given); return a float."""
+    return to_number(_result(args, what, hint, forbid, kwargs), what=what)
+
+
+def pair(*args, what, hint="", forbid=None, **kwargs):
+    """Call args[0](*args[1:]) and return its result as a tuple of two floats."""
+    result = _result(args, what, hint, forbid, kwargs)
     try:
         items = list(result)
     except TypeError:

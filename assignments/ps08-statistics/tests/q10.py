@@ -172,9 +172,14 @@ def test_toothgrowth(welch_t_test, welch_confidence_interval):
             [expected.df, expected.pvalue],
             rtol=1e-8,
             what=f"(df, p) from welch_t_test on {what}",
+            hint="use the Welch-Satterthwaite df and a two-sided p-value.",
         )
         result = expected.confidence_interval(0.95)
         found = pair(welch_confidence_interval, oj.copy(), vc.copy(), what=what)
         assert_close(
-            found, [result.low, result.high], rtol=1e-9, what=f"welch_confidence_interval on {what}"
+            found,
+            [result.low, result.high],
+            rtol=1e-9,
+            what=f"welch_confidence_interval on {what}",
+            hint="(mean x - mean y) +- t.ppf(0.975, df) * se, with Welch's se and df.",
         )

@@ -38,8 +38,6 @@ def _diagnose(x, level, found):
     x = np.asarray(x, dtype=float)
     n, half = x.size, (found[1] - found[0]) / 2
     se = x.std(ddof=1) / np.sqrt(n)
-    if half <= 0:
-        return "low must be below high."
     ratio = half / se
     guesses = [
         (
@@ -63,8 +61,10 @@ def _diagnose(x, level, found):
         ),
     ]
     for value, hint in guesses:
-        if abs(ratio - value) < 1e-6 * value:
+        if abs(ratio - value) <= 1e-6 * abs(value) + 1e-12:
             return hint
+    if half <= 0:
+        return "low must be below high: the interval is mean - t* se to mean + t* se."
     return "the interval is mean +- t* s / sqrt(n) with t* = t.ppf((1 + level) / 2, n - 1)."
 
 
@@ -132,7 +132,7 @@ def test_integers_unmodified_no_shortcut(t_confidence_interval):
         expected,
         rtol=1e-9,
         what="t_confidence_interval on 9 integers",
-        hint="convert x to float first.",
+        hint=_diagnose(original, 0.8, found),
     )
     if not np.array_equal(x, original):
         raise AssertionError("t_confidence_interval changed the array it was given.")

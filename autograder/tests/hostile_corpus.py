@@ -528,8 +528,8 @@ for path in candidates:
             data = handle.read()
     except OSError:
         continue
-    if path.startswith("/opt/mlmath/") or path.startswith(("data/", "/opt/data/")):
-        continue  # the runtime and the data the notebook may read: nothing secret
+    if path.startswith(("/opt/mlmath/", "/opt/support/", "data/", "/opt/data/")):
+        continue  # the runtime, and the files the notebook ships with: nothing secret
     if b"def sigmoid" in data or b"ps01-algebra" in data or (
         b"test_case" in data and b"sigmoid" in data
     ):
@@ -548,7 +548,7 @@ name = "hostile-@TOKEN@"
 folders = ["@REPO@", "@REPO@/dist", "@REPO@/autograder/tests", "@COURSE@", "@COURSE@/dist",
            "@COURSE@/dist/autograder", os.path.dirname("@GRADEBOOK@"), "/tmp", "/var/tmp",
            os.path.expanduser("~"), "..", "../..", "/", "/sub", "/opt/mlmath",
-           "/opt/mlmath/runtime", "/opt/data", "/proc/1/root/tmp", "/proc/1/cwd",
+           "/opt/mlmath/runtime", "/opt/data", "/opt/support", "/proc/1/root/tmp", "/proc/1/cwd",
            "/root", "/work", "/work/main"]
 folders += glob.glob("/tmp/mlmath-grade-*") + glob.glob("/tmp/mlmath-grade-*/autograder/tests")
 folders += glob.glob("/proc/*/root/tmp") + glob.glob("/proc/*/cwd")

@@ -76,6 +76,8 @@ class PreparedAutograder:
                     target.write_bytes(archive.read(info))
         self.tests = sorted(tests, key=lambda t: question_key(t.name))
         support = {path.stem: path.read_text() for path in self.files.glob("*.py")}
+        # the set's own helper modules: their objects cross to student code by value
+        self.support_modules = sorted(name for name in support if name != "mlmath_checks")
         self.watched = sorted(
             set().union(
                 *(forbidden_names(t.source, f"tests/{t.name}.py", support) for t in self.tests)
@@ -115,13 +117,15 @@ def _worker_factory(autograder: PreparedAutograder, limits: Limits, scratch: Pat
     def make(slot: int):
         confine_worker(slot, limits)
         autograder.enter()
-        zygote = Zygote(slot, autograder.data, limits, scratch, watch=autograder.watched)
+        zygote = Zygote(slot, autograder.files, limits, scratch, watch=autograder.watched)
         from otter.test_files import ExceptionTestFile  # noqa: F401
 
         import mlmath_checks  # noqa: F401  (imported before the worker gives up root)
 
         drop_privileges(slot)
-        grader = SubmissionGrader(autograder.tests, zygote, limits, autograder.watched)
+        grader = SubmissionGrader(
+            autograder.tests, zygote, limits, autograder.watched, autograder.support_modules
+        )
 
         def work(submission: Submission) -> Outcome:
             try:

@@ -25,6 +25,7 @@ from . import cgroups
 
 RUNTIME = Path(__file__).resolve().parent.parent / "sandbox"
 SANDBOX_RUNTIME = "/opt/mlmath/runtime"
+SANDBOX_SUPPORT = "/opt/support"  # the files students get beside the notebook: data, helpers
 CLONE_NEWNS, MS_REC, MS_PRIVATE = 0x20000, 16384, 1 << 18
 MS_RDONLY, MS_REMOUNT, MS_BIND = 1, 32, 4096
 SLOT_UID_BASE = 61000  # each slot's children run as their own unprivileged user
@@ -119,7 +120,7 @@ def _bind_with_parents(target: str, source: str | None = None) -> list[str]:
     return args + ["--ro-bind", source or target, target]
 
 
-def bwrap_command(data_dir: Path | None, limits: Limits) -> list[str]:
+def bwrap_command(support_dir: Path | None, limits: Limits) -> list[str]:
     args = [
         bubblewrap(), "--clearenv",  # --setenv below must come after it
         "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
@@ -137,8 +138,8 @@ def bwrap_command(data_dir: Path | None, limits: Limits) -> list[str]:
     for staged, real in staged_roots():
         args += _bind_with_parents(staged, real)
     args += _bind_with_parents(SANDBOX_RUNTIME, str(RUNTIME))
-    if data_dir is not None:
-        args += ["--ro-bind", str(data_dir), "/opt/data"]
+    if support_dir is not None:
+        args += ["--ro-bind", str(support_dir), SANDBOX_SUPPORT]
     for name, value in _environment().items():
         args += ["--setenv", name, value]
     return args + ["--chdir", "/sub"]
@@ -155,13 +156,15 @@ def _environment() -> dict[str, str]:
 class Zygote:
     """One warm process for one grading slot, in a cgroup of its own where possible."""
 
-    def __init__(self, slot: int, data_dir: Path | None, limits: Limits, scratch: Path, watch=()):
+    def __init__(
+        self, slot: int, support_dir: Path | None, limits: Limits, scratch: Path, watch=()
+    ):
         self.slot = slot
         self.limits = limits
         self.uid = SLOT_UID_BASE + slot
         self.sandboxed = bubblewrap() is not None and sys.platform == "linux"
         self.scratch = scratch
-        self.data_dir = data_dir
+        self.support_dir = support_dir
         self.watch = list(watch)
         self._counter = 0
         self.group = _group(f"slot{slot}")
@@ -173,7 +176,7 @@ class Zygote:
         python = [sys.executable, "-I"]
         if self.sandboxed:
             command = (
-                bwrap_command(data_dir, limits)
+                bwrap_command(support_dir, limits)
                 + python
                 + [f"{SANDBOX_RUNTIME}/zygote.py", str(theirs.fileno())]
             )
@@ -207,7 +210,7 @@ class Zygote:
     def oom_kills(self) -> int:
         return self.group.oom_kills() if self.group is not None else 0
 
-    def spawn(self, watch_names=None) -> tuple[socket.socket, int]:
+    def spawn(self) -> tuple[socket.socket, int]:
         """A connected socket to a fresh child for one submission, and the child's id."""
         self._counter += 1
         child_id = self._counter
@@ -215,8 +218,8 @@ class Zygote:
         work = "/sub/work" if self.sandboxed else self.work
         settings = {
             "work": work, "tmp_bytes": self.limits.file_mb * 1024 * 1024,
-            "data": "/opt/data" if self.sandboxed else (str(self.data_dir) if self.data_dir
-                                                        else None),
+            "support": SANDBOX_SUPPORT if self.sandboxed else (
+                str(self.support_dir) if self.support_dir else None),
             "memory_mb": self.limits.memory_mb, "cpu_seconds": self.limits.timeout + 5,
             "file_bytes": self.limits.file_mb * 1024 * 1024, "processes": self.limits.processes,
             "uid": self.uid if self.sandboxed or python_readable_by_others() else 0,

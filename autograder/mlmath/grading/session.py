@@ -178,11 +178,15 @@ def clean_message(message: str) -> str:
 class SubmissionGrader:
     """Grades submissions of one problem set, one at a time, through one zygote."""
 
-    def __init__(self, tests: list[TestSource], zygote: Zygote, limits: Limits, watched=()):
+    def __init__(
+        self, tests: list[TestSource], zygote: Zygote, limits: Limits, watched=(), support=()
+    ):
         self.tests = tests
         self.zygote = zygote
         self.limits = limits
         self.watched = list(watched)
+        self.support = list(support)
+        self.value_classes = codec.support_classes(self.support)
         self.baseline = ambient.snapshot()  # each submission starts from the same state
 
     def grade(self, data: bytes) -> Outcome:
@@ -225,6 +229,7 @@ class SubmissionGrader:
         )  # fmt: skip
         endpoint.deadline = deadline
         endpoint.call_timeout = self.limits.call_seconds + 5
+        endpoint.allow_value_classes(self.value_classes)
         try:
             self._run_notebook(channel, endpoint, data, deadline, current_cell, outcome)
         except codec.ProtocolError as error:
@@ -266,6 +271,7 @@ class SubmissionGrader:
         channel.send(
             {
                 "notebook": base64.b64encode(data).decode(),
+                "support_modules": self.support,
                 "cell_seconds": self.limits.call_seconds,
                 "call_seconds": self.limits.call_seconds,
             }

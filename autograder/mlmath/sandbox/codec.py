@@ -33,9 +33,14 @@ Answers: {"value": V, "mutated": [[i, V]], "mutated_kw": [[k, V]], "ambient": A,
 Values V cross BY VALUE: None, bool, int, str, float ("nan"/"inf" tagged), and tagged
 lists: tuple, dict, set, frozenset, complex, bytes, range, slice, Ellipsis, numpy arrays
 and scalars of plain dtypes, object arrays of values, pandas DataFrame and Series, numpy
-Generators (their bit generator's state). An argument that a call may change in place
-(list, dict, set, ndarray, Generator) comes back in "mutated" and the caller applies the
-change to its own object: no reference to it ever crosses. Anything else crosses as a
+Generators (their bit generator's state), and instances of the problem set's own
+support classes (its support/*.py, which students receive too): {"object": "module.Class",
+"id": N, "state": V} with {"same": N} for an object already in the same message, so a
+shared node stays shared; the receiver builds them with the same class, never running
+__init__. An argument that a call may change in place (list, dict, set, ndarray,
+Generator, support object) comes back in "mutated" and the caller applies the change to
+its own object (support objects keep their ids, so the caller finds its own): no
+reference to it ever crosses. Anything else crosses as a
 reference {"ref": R}: the grader sends references only for callables a test passes on
 purpose (the student may only call them: every other operation on them is refused); the
 student's objects (a function, a class instance it returns) become proxies in the
@@ -53,6 +58,7 @@ import json
 import select
 import socket
 import struct
+import sys
 import time
 import types
 
@@ -62,7 +68,8 @@ except ImportError:
     import ambient
 
 HEADER = struct.Struct("!I")
-MAX_DEPTH = 64
+MAX_DEPTH = 4000  # deep enough for a chain of a thousand graph nodes
+RECURSION_LIMIT = 20_000
 MAX_ITEMS = 1_000_000
 ARRAY_KINDS = set("biufcUSmM")
 BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
@@ -186,10 +193,10 @@ class Channel:
         return b"".join(chunks)
 
 
-def mutable(value) -> bool:
+def mutable(value, value_classes=()) -> bool:
     """Whether a call may change this argument in place (and the change must come back)."""
     kind = type(value)
-    if kind in (list, dict, set):
+    if kind in (list, dict, set) or kind in value_classes:
         return True
     return kind.__module__.startswith("numpy") and kind.__name__ in ("ndarray", "Generator")
 
@@ -224,6 +231,38 @@ class Endpoint:
         self.call_timeout: float | None = None
         self.deadline: float | None = None
         self.ambient = ambient.Sync()
+        self.value_classes: dict[str, type] = {}  # support classes that cross by value
+        self._out: dict | None = None  # the support objects of the message being built
+        self._in: dict[int, object] | None = None  # N -> object in the message being read
+        self._sent: dict[int, object] | None = None  # N -> object, for the pending call
+        self._fresh = 0
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
+
+    def allow_value_classes(self, classes):
+        self.value_classes = {f"{c.__module__}.{c.__qualname__}": c for c in classes}
+        self._value_types = set(self.value_classes.values())
+
+    _value_types: set = set()
+
+    def encode_message(self, values: list, known: dict[int, int] | None = None):
+        """Encode several values as one message: a support object shared between them is
+        sent once. ``known`` gives objects the ids the other side knows them by. Returns
+        the encoded values and the objects sent, by id."""
+        previous, self._out = self._out, {"numbers": dict(known or {}), "emitted": {}}
+        try:
+            return [self.encode(value) for value in values], self._out["emitted"]
+        finally:
+            self._out = previous
+
+    def decode_message(self, encoded: list, existing: dict[int, object] | None = None):
+        """Decode one message's values; a support object whose id is in ``existing`` is
+        that very object, changed in place to the state sent. Returns the values and the
+        support objects read, by id."""
+        previous, self._in = self._in, dict(existing or {})
+        try:
+            return [self.decode(value) for value in encoded], self._in
+        finally:
+            self._in = previous
 
     # ---- values -------------------------------------------------------------------------
 
@@ -265,10 +304,29 @@ class Endpoint:
             return {"ellipsis": True}
         if isinstance(value, RemoteObject) and value._endpoint is self:
             return {"yours": value._ref}  # back to its owner, as the very same object
+        if kind in self._value_types:
+            return self._encode_object(value, depth)
         encoded = self._encode_scientific(value, depth)
         if encoded is not None:
             return encoded
         return self.export(value)
+
+    def _encode_object(self, value, depth):
+        if self._out is None:  # a lone value: a message of its own
+            return self.encode_message([value])[0][0]
+        numbers, emitted = self._out["numbers"], self._out["emitted"]
+        key = id(value)
+        if key in numbers and numbers[key] in emitted:
+            return {"same": numbers[key]}
+        if key not in numbers:
+            self._fresh += 1
+            numbers[key] = self._fresh + (10**9 if self.serves_student else 0)
+        emitted[numbers[key]] = value  # also keeps it alive while its id is in use
+        return {
+            "object": f"{type(value).__module__}.{type(value).__qualname__}",
+            "id": numbers[key],
+            "state": self.encode(dict(vars(value)), depth + 1),
+        }
 
     def _encode_scientific(self, value, depth):
         module = type(value).__module__.split(".")[0]
@@ -425,6 +483,8 @@ class Endpoint:
             index = self._column(body["index"], depth, None)
             values = self._column(body["values"], depth, len(index))
             return pandas.Series(values, index=index, name=self._key(body["name"], depth))
+        if tag in ("object", "same"):
+            return self._decode_object(tag, body, data, depth)
         if tag == "yours":
             if body not in self.exported:
                 raise ProtocolError("unknown reference")
@@ -434,6 +494,29 @@ class Endpoint:
                 int(_integer(body)), bool(data.get("callable")), data.get("type"), data.get("name")
             )
         raise ProtocolError(f"unknown value tag {tag!r}")
+
+    def _decode_object(self, tag, body, data, depth):
+        if self._in is None:
+            return self.decode_message([data])[0][0]
+        memo = self._in
+        if tag == "same":
+            if _integer(body) not in memo:
+                raise ProtocolError("a reference to an object not in the message")
+            return memo[body]
+        cls = self.value_classes.get(_text(body))
+        if cls is None:
+            raise ProtocolError("an object of a class that does not cross by value")
+        number = _integer(data.get("id"))
+        target = memo.get(number)
+        if target is None or type(target) is not cls:
+            target = cls.__new__(cls)
+        memo[number] = target
+        state = self.decode(data.get("state"), depth + 1)
+        if not isinstance(state, dict) or not all(isinstance(k, str) for k in state):
+            raise ProtocolError("malformed object state")
+        vars(target).clear()
+        vars(target).update(state)
+        return target
 
     def _decode_array(self, body, data):
         import numpy
@@ -519,12 +602,14 @@ class Endpoint:
                 raise exception_class(names)(storable(str(text)[:4000]))
             if "value" not in reply:
                 raise ProtocolError("an answer without a value")
-            self._apply_changes(reply, targets)
+            value = self._apply_changes(reply, targets, self._sent or {})
             ambient.replay_warnings(reply.get("warnings"))
-            return self.decode(reply["value"])
+            return value
 
-    def _apply_changes(self, reply, targets):
+    def _apply_changes(self, reply, targets, existing):
+        """The answer's value, after the changes to this side's arguments are applied."""
         args, kwargs = targets
+        found = []
         for key, source in (("mutated", args), ("mutated_kw", kwargs)):
             changes = reply.get(key, [])
             if not isinstance(changes, list):
@@ -537,8 +622,12 @@ class Endpoint:
                     original = source[where]
                 except (IndexError, KeyError, TypeError):
                     raise ProtocolError("a change to an argument that was not passed") from None
-                if mutable(original):
-                    apply_in_place(original, self.decode(state))
+                found.append((original, state))
+        decoded, _ = self.decode_message([reply["value"]] + [s for _, s in found], existing)
+        for (original, _), state in zip(found, decoded[1:], strict=True):
+            if mutable(original, self._value_types) and state is not original:
+                apply_in_place(original, state)
+        return decoded[0]
 
     def serve(self, message: dict):
         """Answer one request of the other side; errors go back as errors."""
@@ -565,17 +654,27 @@ class Endpoint:
     def call_local(self, function, message: dict) -> dict:
         """Serve a call request: by-value arguments in, by-value changes and result out."""
         self.ambient.incoming(message.get("ambient"))
-        args = self.decode(message.get("args", []))
-        kwargs = self.decode(message.get("kwargs", {"dict": []}))
+        (args, kwargs), received = self.decode_message(
+            [message.get("args", []), message.get("kwargs", {"dict": []})]
+        )
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise ProtocolError("bad call")
         if not all(isinstance(k, str) for k in kwargs):
             raise ProtocolError("bad keyword argument")
         result, caught = self.run_call(function, args, kwargs, message)
+        changed_args = [(i, a) for i, a in enumerate(args) if mutable(a, self._value_types)]
+        changed_kw = [(k, a) for k, a in kwargs.items() if mutable(a, self._value_types)]
+        encoded, _ = self.encode_message(
+            [result] + [a for _, a in changed_args] + [a for _, a in changed_kw],
+            {id(obj): number for number, obj in received.items()},
+        )
         return {
-            "value": self.encode(result),
-            "mutated": [[i, self.encode(a)] for i, a in enumerate(args) if mutable(a)],
-            "mutated_kw": [[k, self.encode(a)] for k, a in kwargs.items() if mutable(a)],
+            "value": encoded[0],
+            "mutated": [[i, e] for (i, _), e in zip(changed_args, encoded[1:], strict=False)],
+            "mutated_kw": [
+                [k, e]
+                for (k, _), e in zip(changed_kw, encoded[1 + len(changed_args) :], strict=True)
+            ],
             "warnings": caught,
         }
 
@@ -585,14 +684,14 @@ class Endpoint:
 
     def call(self, ref: int, args, kwargs, extra: dict | None = None):
         """Call the other side's callable ``ref`` with these arguments, by value."""
-        message = {
-            "op": "call",
-            "ref": ref,
-            "args": [self.encode(a) for a in args],
-            "kwargs": self.encode(dict(kwargs)),
-            **(extra or {}),
-        }
-        return self.request(message, targets=(list(args), dict(kwargs)))
+        (encoded_args, encoded_kwargs), objects = self.encode_message([list(args), dict(kwargs)])
+        message = {"op": "call", "ref": ref, "args": encoded_args, "kwargs": encoded_kwargs,
+                   **(extra or {})}  # fmt: skip
+        previous, self._sent = self._sent, objects
+        try:
+            return self.request(message, targets=(list(args), dict(kwargs)))
+        finally:
+            self._sent = previous
 
 
 def _sized(body):
@@ -713,6 +812,20 @@ class GraderCallable:
 
     def __repr__(self):
         return f"<function {self.__name__} from the tests>"
+
+
+def support_classes(module_names) -> list[type]:
+    """The classes defined by the problem set's support modules (importable here)."""
+    import importlib
+
+    found = []
+    for name in module_names:
+        module = importlib.import_module(name)
+        found += [
+            obj for obj in vars(module).values()
+            if isinstance(obj, type) and obj.__module__ == module.__name__
+        ]  # fmt: skip
+    return found
 
 
 def is_unshareable(value) -> bool:

@@ -180,6 +180,8 @@ def run(channel: codec.Channel, setup: dict):
     """Read the notebook, execute its cells, report, then serve until the grader is done."""
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     endpoint = StudentEndpoint(channel, namespace, setup.get("call_seconds"))
+    modules = [str(m) for m in setup.get("support_modules") or []]
+    endpoint.allow_value_classes(codec.support_classes(modules))
     output = BoundedOutput()
     sys.stdout = sys.stderr = output
     signal.signal(signal.SIGALRM, _on_alarm)

@@ -71,8 +71,8 @@ def _private_folders(settings: dict) -> list[str]:
         if not _mount(staged.encode(), real, None, MS_BIND | MS_REC):
             notes.append(f"could not bind {real}")
     _mount(b"proc", "/proc", b"proc", MS_NOSUID | MS_NODEV)  # this PID namespace only
-    data = settings.get("data")
-    if data and os.path.isdir(data):
+    data = os.path.join(settings.get("support") or "", "data")
+    if settings.get("support") and os.path.isdir(data):
         os.symlink(data, os.path.join(settings["work"], "data"))
     return notes
 
@@ -173,11 +173,15 @@ def submission(sock: socket.socket, settings: dict, isolated: bool):
             work = settings["work"]
         else:
             notes = ["no private namespaces (not root?): the working folder is shared"]
-            work = _own_folder(settings["work"], settings["uid"], settings.get("data"))
+            support = settings.get("support")
+            data = os.path.join(support, "data") if support else None
+            work = _own_folder(settings["work"], settings["uid"], data)
         if isolated:
             _become_init()  # from here on, this is the notebook's process, PID 2
         os.chdir(work)
         os.environ["HOME"] = work
+        if settings.get("support"):  # the set's helper modules, as beside the notebook
+            sys.path.insert(0, settings["support"])
         watched = settings.get("watch") or []
         # one task, unless the tests need none watched: threads would run unwatched
         _limit(settings, 1 if watched else settings["processes"])

@@ -38,7 +38,7 @@ HOSTILE_VALUES = {
     "bad bit generator": {"generator": "Evil", "state": {"dict": []}},
 }  # fmt: skip
 NESTED = 1
-for _ in range(100):
+for _ in range(codec.MAX_DEPTH + 10):
     NESTED = [NESTED]
 HOSTILE_VALUES["deep nesting"] = NESTED
 
@@ -152,3 +152,64 @@ def test_text_is_always_storable():
             raise RuntimeError("no")
 
     assert codec.message_of(Unprintable()) == "Unprintable"
+
+
+class GraphNode:
+    """Stands for a problem set's support class: its instances cross by value."""
+
+    def __init__(self, label, parents=()):
+        self.label, self.parents, self.grad = label, tuple(parents), 0.0
+
+
+def test_support_objects_cross_by_value_keeping_shared_nodes_and_changes():
+    """A diamond crosses once per node; the student's in-place changes come back to the
+    test's own nodes, and nodes the student returns are the test's own objects again."""
+    import sys
+    import threading
+    from pathlib import Path
+
+    import mlmath.sandbox
+
+    sys.path.insert(0, str(Path(mlmath.sandbox.__file__).parent))  # as inside the sandbox
+    from student import StudentEndpoint
+
+    ours, theirs = socket.socketpair()
+    grader = GraderEndpoint(
+        codec.Channel(ours, 1 << 20), lambda qs: None, lambda: "stuck", lambda: "ended",
+        lambda error: "broken", watched=[],
+    )  # fmt: skip
+    student = StudentEndpoint(sys.modules["codec"].Channel(theirs, 1 << 20), {}, call_seconds=None)
+    for endpoint in (grader, student):
+        endpoint.allow_value_classes([GraphNode])
+
+    def backward(root):
+        order, seen = [], set()
+
+        def visit(node):
+            if id(node) not in seen:
+                seen.add(id(node))
+                for parent in node.parents:
+                    visit(parent)
+                order.append(node)
+
+        visit(root)
+        for node in order:
+            node.grad += 1.0
+        return order
+
+    ref = student.encode(backward)["ref"]
+    proxy = grader.proxy(ref, True, "function", "backward")
+
+    def serve():
+        student.serve(student.channel.receive())
+
+    worker = threading.Thread(target=serve)
+    worker.start()
+    a = GraphNode("a")
+    b, c = GraphNode("b", [a]), GraphNode("c", [a])
+    d = GraphNode("d", [b, c])
+    order = proxy(d)
+    worker.join(5)
+    assert [n.label for n in order] == ["a", "b", "c", "d"]  # a once: still shared
+    assert all(found is mine for found, mine in zip(order, [a, b, c, d], strict=True))
+    assert [n.grad for n in (a, b, c, d)] == [1.0, 1.0, 1.0, 1.0]

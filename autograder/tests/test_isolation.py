@@ -91,7 +91,8 @@ try:
     found.append("posix")
 except FileNotFoundError:
     pass
-others = [p for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()]
+# this namespace holds the sandbox's init (PID 1) and this notebook: nothing else
+others = [p for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid())]
 if found or others:
     def square(x):  # what this notebook saw of another submission costs it points
         return 0.0

@@ -195,17 +195,29 @@ def _module_constants(tree: ast.Module) -> dict[str, ast.AST]:
     return constants
 
 
-def _constant_value(node: ast.AST):
-    """A constant expression of the course's own test code (a literal, or a comprehension
-    over literals), evaluated with no names and no builtins; None if it is not one."""
+def _constant_value(node: ast.AST, env: dict):
+    """A constant expression of the course's own test code (literals, comprehensions and
+    other constants in ``env``), evaluated with no builtins; None if it is not one."""
     try:
         return ast.literal_eval(node)
     except ValueError:
         pass
     try:
-        return eval(compile(ast.Expression(node), "<constant>", "eval"), {"__builtins__": {}})
-    except Exception:  # it needs a name: not a constant
+        code = compile(ast.Expression(node), "<constant>", "eval")
+        return eval(code, {"__builtins__": {}}, dict(env))
+    except Exception:  # it needs a name that is not a constant
         return None
+
+
+def _constants(constants: dict[str, ast.AST], known: dict | None = None) -> dict:
+    """The values of the module constants that are constant expressions, in order,
+    given the ``known`` values of names they may use."""
+    env = dict(known or {})
+    for name, node in constants.items():
+        value = _constant_value(node, env)
+        if value is not None:
+            env[name] = value
+    return env
 
 
 def forbidden_names(
@@ -217,13 +229,14 @@ def forbidden_names(
     grading engine must know them before any student code runs: anything else is an
     error."""
     tree = parse_python(source, where)
-    constants = _module_constants(tree)
+    imported = {}
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module in (modules or {}):
-            theirs = _module_constants(parse_python(modules[node.module], node.module))
+            theirs = _constants(_module_constants(parse_python(modules[node.module], node.module)))
             for alias in node.names:
                 if alias.name in theirs:
-                    constants[alias.asname or alias.name] = theirs[alias.name]
+                    imported[alias.asname or alias.name] = theirs[alias.name]
+    env = _constants(_module_constants(tree), imported)
     names: set[str] = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -232,10 +245,7 @@ def forbidden_names(
         called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
         if called != "forbid_calls" or not node.args:
             continue
-        first = node.args[0]
-        if isinstance(first, ast.Name) and first.id in constants:
-            first = constants[first.id]
-        value = _constant_value(first)
+        value = _constant_value(node.args[0], env)
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             raise MlmathError(
                 f"{where} line {node.lineno}: forbid_calls needs a literal list of dotted "

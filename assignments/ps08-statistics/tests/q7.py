@@ -29,9 +29,10 @@ FORBIDDEN = [*SCIPY_TESTS, "scipy.stats.t.interval"]
 
 
 def _oracle(x, level):
-    x = np.asarray(x, dtype=float)
-    n = x.size
-    return scipy.stats.t.interval(level, n - 1, loc=x.mean(), scale=x.std(ddof=1) / np.sqrt(n))
+    values = np.asarray(x, dtype=float)
+    return scipy.stats.t.interval(
+        level, values.size - 1, loc=values.mean(), scale=values.std(ddof=1) / np.sqrt(values.size)
+    )
 
 
 def _diagnose(x, level, found):

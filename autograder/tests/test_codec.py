@@ -213,3 +213,14 @@ def test_support_objects_cross_by_value_keeping_shared_nodes_and_changes():
     assert [n.label for n in order] == ["a", "b", "c", "d"]  # a once: still shared
     assert all(found is mine for found, mine in zip(order, [a, b, c, d], strict=True))
     assert [n.grad for n in (a, b, c, d)] == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_named_tuples_and_container_subclasses_cross_as_what_they_are():
+    import collections
+
+    endpoint, _ = _grader()
+    result = endpoint.decode(endpoint.encode(np.linalg.eigh(np.diag([2.0, 1.0]))))
+    lam, vectors = result  # a pair, as otter's in-process tests see numpy's EighResult
+    assert isinstance(result, tuple) and np.array_equal(result.eigenvalues, lam)
+    assert endpoint.decode(endpoint.encode(collections.Counter("aab"))) == {"a": 2, "b": 1}
+    assert endpoint.decode(endpoint.encode(collections.OrderedDict(k=[1]))) == {"k": [1]}

@@ -304,6 +304,16 @@ class Endpoint:
             return {"ellipsis": True}
         if isinstance(value, RemoteObject) and value._endpoint is self:
             return {"yours": value._ref}  # back to its owner, as the very same object
+        if isinstance(value, tuple) and isinstance(getattr(kind, "_fields", None), tuple):
+            return {  # a named tuple (numpy's EighResult, say): a tuple with field names
+                "namedtuple": storable(kind.__name__),
+                "fields": [storable(f) for f in kind._fields],
+                "values": [self.encode(v, depth + 1) for v in value],
+            }
+        if isinstance(value, (tuple, list, dict)) and kind not in self._value_types:
+            # subclasses of plain containers (OrderedDict, Counter...) cross as the plain kind
+            plain = tuple if isinstance(value, tuple) else list if isinstance(value, list) else dict
+            return self.encode(plain(value), depth)
         if kind in self._value_types:
             return self._encode_object(value, depth)
         encoded = self._encode_scientific(value, depth)
@@ -423,6 +433,7 @@ class Endpoint:
 
     def _decode_tagged(self, tag, body, data, depth):
         items = lambda: [self.decode(v, depth + 1) for v in _sized(body)]  # noqa: E731
+        items_of = lambda values: [self.decode(v, depth + 1) for v in _sized(values)]  # noqa: E731
         if tag == "float":
             if body not in ("nan", "inf", "-inf"):
                 raise ProtocolError("bad float")
@@ -483,6 +494,10 @@ class Endpoint:
             index = self._column(body["index"], depth, None)
             values = self._column(body["values"], depth, len(index))
             return pandas.Series(values, index=index, name=self._key(body["name"], depth))
+        if tag == "namedtuple":
+            return _named_tuple(_text(body), tuple(map(_text, _sized(data.get("fields")))))(
+                *items_of(data.get("values"))
+            )
         if tag in ("object", "same"):
             return self._decode_object(tag, body, data, depth)
         if tag == "yours":
@@ -692,6 +707,20 @@ class Endpoint:
             return self.request(message, targets=(list(args), dict(kwargs)))
         finally:
             self._sent = previous
+
+
+_NAMED_TUPLES: dict[tuple, type] = {}
+
+
+def _named_tuple(name: str, fields: tuple[str, ...]) -> type:
+    import collections
+
+    key = (name, fields)
+    if key not in _NAMED_TUPLES:
+        if len(fields) > 255 or len(_NAMED_TUPLES) > 1000:
+            raise ProtocolError("too many named tuple fields or kinds")
+        _NAMED_TUPLES[key] = collections.namedtuple(name, fields)
+    return _NAMED_TUPLES[key]
 
 
 def _sized(body):

@@ -252,4 +252,10 @@ def forbidden_names(
                 "names (or a module constant holding one)"
             )
         names.update(value)
+    # a list of dotted names kept in a constant may reach forbid_calls through a helper
+    # (a support module's, say): watching it too costs nothing, since the grader counts
+    # a watched function only inside a forbid_calls call that forbids it
+    for value in env.values():
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+            names.update(v for v in value if "." in v and " " not in v)
     return names

@@ -59,16 +59,17 @@ def _targets(names):
     for dotted in names:
         try:
             obj = _resolve(dotted)
-        except (ImportError, AttributeError, ValueError):
-            continue  # a name this Python does not have cannot be called either
+        except Exception:  # a name this Python does not have cannot be called either
+            continue
         target = getattr(obj, "_implementation", obj)  # numpy's dispatch wrappers
         target = getattr(target, "__wrapped__", target)
         code = getattr(target, "__code__", None)
-        if code is not None:
-            codes[code] = dotted
-            places[(code.co_filename, code.co_firstlineno)] = dotted
+        if code is not None:  # several names may run one code (scipy's rv_generic.pdf)
+            codes[code] = codes.get(code, ()) + (dotted,)
+            place = (code.co_filename, code.co_firstlineno)
+            places[place] = places.get(place, ()) + (dotted,)
         else:
-            builtins_.append((obj, dotted))
+            builtins_.append((obj, (dotted,)))
     return codes, places, tuple(builtins_)
 
 
@@ -87,27 +88,29 @@ def install(names, fd: int):
         return
     short_names = frozenset(code.co_name for code in codes)
     first_lines = frozenset(code.co_firstlineno for code in codes)
-    notices = {dotted: _frame(dotted) for dotted in set(codes.values()) | {d for _, d in builtins_}}
+    every = {d for names in codes.values() for d in names} | {d for _, ds in builtins_ for d in ds}
+    notices = {dotted: _frame(dotted) for dotted in every}
     write, fstat, kill, getpid = os.write, os.fstat, os.kill, os.getpid
     identity = (fstat(fd).st_dev, fstat(fd).st_ino)
 
-    def report(dotted):
+    def report(names):
         status = fstat(fd)
         if (status.st_dev, status.st_ino) != identity:  # the socket was swapped: stop here
             kill(getpid(), signal.SIGKILL)
-        write(fd, notices[dotted])
+        for dotted in names:
+            write(fd, notices[dotted])
 
     def profile(frame, event, arg):
         if event == "call":
             code = frame.f_code
             if code.co_name in short_names or code.co_firstlineno in first_lines:
-                dotted = codes.get(code) or places.get((code.co_filename, code.co_firstlineno))
-                if dotted is not None:
-                    report(dotted)
+                names = codes.get(code) or places.get((code.co_filename, code.co_firstlineno))
+                if names:
+                    report(names)
         elif event == "c_call":
-            for builtin, dotted in builtins_:
+            for builtin, names in builtins_:
                 if arg is builtin:
-                    report(dotted)
+                    report(names)
 
     def guard(event, args):
         if event in BLOCKED_EVENTS:

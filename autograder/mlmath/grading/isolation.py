@@ -153,6 +153,13 @@ def _environment() -> dict[str, str]:
     }  # fmt: skip
 
 
+def slot_uid(slot: int) -> int:
+    """The unprivileged user of a slot's submissions, unique to this run (the grading
+    coordinator's pid): ending every process of one run's slot user never touches
+    another run's submissions, even when two batches grade at once."""
+    return SLOT_UID_BASE + (os.getppid() % 2000) * 32 + slot % 32
+
+
 class Zygote:
     """One warm process for one grading slot, in a cgroup of its own where possible."""
 
@@ -161,7 +168,7 @@ class Zygote:
     ):
         self.slot = slot
         self.limits = limits
-        self.uid = SLOT_UID_BASE + slot
+        self.uid = slot_uid(slot)
         self.sandboxed = bubblewrap() is not None and sys.platform == "linux"
         self.scratch = scratch
         self.support_dir = support_dir

@@ -155,19 +155,9 @@ def _scratch() -> Path:
     base = Path(tempfile.gettempdir())
     for stale in base.glob(f"{SCRATCH_PREFIX}*"):
         owner = stale.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
-        if owner.isdigit() and not _alive(int(owner)):
+        if owner.isdigit() and not cgroups.alive(int(owner)):
             shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
 
 
 def grade_batch(

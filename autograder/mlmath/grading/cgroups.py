@@ -144,11 +144,11 @@ def remove_stale():
     for folder in set(found.values()):
         for group in folder.glob(f"{PREFIX}*"):
             owner = group.name[len(PREFIX) :].split("-", 1)[0]
-            if owner.isdigit() and not _alive(int(owner)):
+            if owner.isdigit() and not alive(int(owner)):
                 _remove(group)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
         return True

@@ -22,7 +22,6 @@ copy of the library's source compiled as the student's own, under another file n
 and line: that is copying the implementation, not calling it.
 """
 
-import gc
 import os
 import signal
 import sys
@@ -122,7 +121,6 @@ def install(names, fd: int):
             if path.startswith("/proc/") and path.endswith("/mem"):
                 raise RuntimeError("opening process memory is not allowed while grading")
 
-    gc.collect()
     sys.setprofile(profile)
     sys.addaudithook(guard)  # from here on the profiler stays, whatever runs next
     sys.getprofile = lambda: None

@@ -57,9 +57,9 @@ def mlmath(*args):
 def make_batch(name: str, count: int, folder: Path) -> list[Path]:
     import nbformat
 
-    from mlmath.build import clean_notebook
-    from mlmath.content import SetContent
-    from mlmath.course import Course
+    from mlmath.course.content import SetContent
+    from mlmath.course.sets import Course
+    from mlmath.release.build import clean_notebook
 
     content = SetContent(Course(REPO).problem_set(name))
     sources = [

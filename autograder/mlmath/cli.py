@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from .course import Course
+from .course.sets import Course
 from .errors import MlmathError
 
 
@@ -18,7 +18,7 @@ def _say(message: str):
 
 
 def cmd_build(args) -> int:
-    from .build import build_set
+    from .release.build import build_set
 
     course = Course(args.course)
     for ps in course.problem_sets(args.sets):
@@ -32,8 +32,8 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .report import write_reports
-    from .validate import validate
+    from .validation.report import write_reports
+    from .validation.validate import validate
 
     course = Course(args.course)
     names = [ps.name for ps in course.problem_sets(args.sets)]  # unknown names fail fast
@@ -55,7 +55,7 @@ def _quiet(message: str):
 
 
 def cmd_datasets(args) -> int:
-    from .datasets import manifest, refresh_manifest, verify
+    from .course.datasets import manifest, refresh_manifest, verify
 
     course = Course(args.course)
     if args.refresh:
@@ -72,10 +72,10 @@ def cmd_datasets(args) -> int:
 
 
 def cmd_grade(args) -> int:
-    from .build import Release
     from .grading.batch import grade_batch
-    from .grading.isolation import Limits
     from .grading.submissions import read_mapping
+    from .release.build import Release
+    from .sandbox.isolation import Limits
 
     course = Course(args.course)
     ps = course.problem_set(args.problem_set)
@@ -101,7 +101,7 @@ def cmd_grade(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .grading.reports import export_csv
+    from .grading.exports import export_csv
 
     count = export_csv(_open_gradebook(args.gradebook), args.problem_set, args.csv)
     print(f"wrote {count} student row(s) to {args.csv}")
@@ -109,7 +109,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    from .grading.reports import write_feedback
+    from .grading.exports import write_feedback
 
     names = write_feedback(_open_gradebook(args.gradebook), args.problem_set, args.out)
     for student, name in sorted(names.items(), key=lambda item: item[1]):

@@ -41,7 +41,7 @@ QUESTIONS = [f"q{n}" for n in range(1, 11)]
 class Context:
     """What a builder may use: the set's content and the paths an attack aims at."""
 
-    content: object  # mlmath.content.SetContent of ps01-algebra
+    content: object  # mlmath.course.content.SetContent of ps01-algebra
     blank: bytes  # the built student notebook
     token: str  # marks every file an attack tries to write, to look for it on the host
     repo: Path
@@ -108,7 +108,7 @@ HONEST = [
 
 def honest_variant(content, honest: Honest):
     """The mlmath Variant that makes this honest submission (None: the reference)."""
-    from mlmath.variant_specs import Variant
+    from mlmath.course.variants import Variant
 
     if honest.variant is not None:
         question, words = honest.variant
@@ -567,7 +567,7 @@ with open(f"/tmp/{name}-tmp", "w") as handle:
     handle.write("mine")
 # files that exist outside: the gradebook, the tests, the runtime, the checks
 existing = ["@GRADEBOOK@", "/opt/mlmath/mlmath_checks.py", "/opt/mlmath/runtime/student.py",
-            "/opt/mlmath/runtime/codec.py", "@REPO@/autograder/mlmath/checks.py"]
+            "/opt/mlmath/runtime/codec.py", "@REPO@/autograder/mlmath/shipped/checks.py"]
 existing += glob.glob("/tmp/mlmath-grade-*/autograder/tests/q9.py")
 for path in existing:
     try:
@@ -575,7 +575,7 @@ for path in existing:
             escaped.append(path)
     except OSError:
         pass
-for path in ("/opt/mlmath/runtime", "@REPO@/autograder/mlmath/sandbox"):
+for path in ("/opt/mlmath/runtime", "@REPO@/autograder/mlmath/sandbox/runtime"):
     try:
         os.chmod(path, 0o777)
         escaped.append(path)
@@ -1351,10 +1351,10 @@ def reference_scores(course: Path) -> dict[str, dict[str, float]]:
     """Each honest submission's score per question, by otter's own test-file code run
     in this process on the same definitions (no sandbox, no notebook): what the engine
     must reproduce. Changes the working folder and sys.path: run it in a subprocess."""
-    from mlmath.build import Release
-    from mlmath.content import SetContent
-    from mlmath.course import Course
-    from mlmath.scoring import grade_script
+    from mlmath.adapters.otter import grade_script
+    from mlmath.course.content import SetContent
+    from mlmath.course.sets import Course
+    from mlmath.release.build import Release
 
     content = SetContent(Course(course).problem_set(SET))
     support = Release.at(Course(course).dist, SET).student_dir

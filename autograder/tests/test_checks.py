@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mlmath import checks
+from mlmath.shipped import checks
 
 
 def test_call_reports_a_stub_in_the_students_terms():

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from mlmath.grading.session import GraderEndpoint
-from mlmath.sandbox import codec
+from mlmath.sandbox.runtime import codec
 
 HOSTILE_VALUES = {
     "frame over a huge range": {
@@ -168,9 +168,9 @@ def test_support_objects_cross_by_value_keeping_shared_nodes_and_changes():
     import threading
     from pathlib import Path
 
-    import mlmath.sandbox
+    import mlmath.sandbox.runtime
 
-    sys.path.insert(0, str(Path(mlmath.sandbox.__file__).parent))  # as inside the sandbox
+    sys.path.insert(0, str(Path(mlmath.sandbox.runtime.__file__).parent))  # as inside the sandbox
     from student import StudentEndpoint
 
     ours, theirs = socket.socketpair()

@@ -14,11 +14,11 @@ import nbformat
 import pytest
 from conftest import REPO, run_mlmath
 
-from mlmath.build import Release, clean_notebook
-from mlmath.content import SetContent
-from mlmath.course import Course
-from mlmath.scoring import grade_notebook_with_otter, grade_script
-from mlmath.tasks import run_jobs
+from mlmath.adapters.otter import grade_notebook_with_otter, grade_script
+from mlmath.course.content import SetContent
+from mlmath.course.sets import Course
+from mlmath.executor.jobs import run_jobs
+from mlmath.release.build import Release, clean_notebook
 
 SETS = Course(REPO).set_names()
 

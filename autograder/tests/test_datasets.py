@@ -4,8 +4,8 @@ import shutil
 
 from conftest import REPO
 
-from mlmath.course import Course
-from mlmath.datasets import load, manifest, verify
+from mlmath.course.datasets import load, manifest, verify
+from mlmath.course.sets import Course
 
 
 def test_every_shipped_dataset_matches_its_checksum_and_size():

@@ -24,7 +24,7 @@ TESTS = Path(__file__).resolve().parent
 
 
 def _isolated() -> str | None:
-    from mlmath.grading.isolation import isolation_warning
+    from mlmath.sandbox.isolation import isolation_warning
 
     return isolation_warning()
 
@@ -79,8 +79,8 @@ def _reference_scores(process: subprocess.Popen) -> dict:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory) -> Batch:
-    from mlmath.content import SetContent
-    from mlmath.course import Course
+    from mlmath.course.content import SetContent
+    from mlmath.course.sets import Course
 
     root = tmp_path_factory.mktemp("hostile")
     course = _course_copy(root / "course")

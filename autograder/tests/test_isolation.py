@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from conftest import run_mlmath
 
-from mlmath.grading import cgroups
-from mlmath.grading.isolation import isolation_warning
+from mlmath.sandbox import cgroups
+from mlmath.sandbox.isolation import isolation_warning
 
 pytestmark = pytest.mark.skipif(
     isolation_warning() is not None, reason=f"needs the real sandbox: {isolation_warning()}"

@@ -6,7 +6,7 @@ import numpy as np
 import scipy.linalg
 from scipy.spatial.distance import cdist
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1 linear_combination
 

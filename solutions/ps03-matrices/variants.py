@@ -5,7 +5,7 @@ import functools
 import numpy as np
 import scipy.linalg
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1: matmul and its cost
 

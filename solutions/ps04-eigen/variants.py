@@ -4,7 +4,7 @@ import cmath
 
 import numpy as np
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # q1: eigenvalues of a 2x2 matrix
 

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # q1: chain_derivative
 

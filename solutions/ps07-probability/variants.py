@@ -7,7 +7,7 @@ import numpy as np
 import scipy.special
 import scipy.stats as sst
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1: dice and moments
 

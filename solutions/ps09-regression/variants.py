@@ -3,7 +3,7 @@
 import numpy as np
 import scipy.linalg
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # q1: the design matrix
 

@@ -4,7 +4,7 @@ import numpy as np
 from scipy.special import logsumexp
 from scipy.stats import multivariate_normal
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1: assign, inertia
 

@@ -10,13 +10,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..course import question_key
+from ..course.sets import question_key
+from ..course.testfiles import forbidden_names
 from ..errors import MlmathError
-from ..testfiles import forbidden_names
-from . import cgroups
-from .dispatch import run_local
-from .gradebook import Gradebook
-from .isolation import (
+from ..executor.slots import run_local
+from ..sandbox import cgroups
+from ..sandbox.isolation import (
     Limits,
     Zygote,
     confine_worker,
@@ -24,6 +23,7 @@ from .isolation import (
     isolation_warning,
     limits_note,
 )
+from .gradebook import Gradebook
 from .session import Outcome, SubmissionGrader, TestSource, clean_message
 from .submissions import Collection, Submission, Unreadable, collect
 

@@ -12,8 +12,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..course import question_key
-from ..sandbox.codec import storable
+from ..course.sets import question_key
+from ..sandbox.runtime.codec import storable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (

@@ -3,7 +3,7 @@
 Otter's own test-file code runs each question's tests, from sources held in memory;
 each test function's parameters come from the student's namespace across the process
 boundary (values by copy, the student's functions and objects as proxies). The student's
-side can reach nothing here but the callables a test hands it (see sandbox/codec.py).
+side can reach nothing here but the callables a test hands it (see sandbox/runtime/codec.py).
 Questions are graded when the notebook calls grader.check (the last check of a question
 counts, as in otter) and any left are graded at the end.
 """
@@ -13,10 +13,10 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from ..checks import shorten
-from ..sandbox import ambient, codec
-from ..scoring import QuestionResult, summarize
-from .isolation import Limits, Zygote
+from ..adapters.otter import QuestionResult, summarize
+from ..sandbox.isolation import Limits, Zygote
+from ..sandbox.runtime import ambient, codec
+from ..shipped.checks import shorten
 
 
 @dataclass

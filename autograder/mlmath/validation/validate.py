@@ -14,16 +14,16 @@ from pathlib import Path
 
 import nbformat
 
-from .build import Release, build_set, write_files
-from .content import SetContent
-from .course import Course, ProblemSet
-from .errors import MlmathError
-from .kernel import cell_text, execute_notebook
-from .leaks import scan
-from .scoring import grade_notebook_with_otter, grade_script, grade_script_over_seeds
-from .tasks import Outcome, run_jobs
-from .testfiles import forbidden_names
-from .zips import folder_entries
+from ..adapters.jupyter import cell_text, execute_notebook
+from ..adapters.otter import grade_notebook_with_otter, grade_script, grade_script_over_seeds
+from ..course.content import SetContent
+from ..course.sets import Course, ProblemSet
+from ..course.testfiles import forbidden_names
+from ..errors import MlmathError
+from ..executor.jobs import Outcome, run_jobs
+from ..release.build import Release, build_set, write_files
+from ..release.leaks import scan
+from ..release.zips import folder_entries
 
 MAX_PUBLIC_SHARE = 1 / 3
 MIN_WRONG_VARIANTS = 2

@@ -4,7 +4,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import MlmathError
+from ..errors import MlmathError
 from .stubs import parse_python
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import MlmathError
+from ..errors import MlmathError
 
 SET_NAME = re.compile(r"^ps\d{2}-[a-z0-9-]+$")
 QUESTION_NAME = re.compile(r"^q\d+$")
@@ -17,7 +17,7 @@ def default_root() -> Path:
     """The course root: $MLMATH_COURSE, else the checkout this package was installed from."""
     if os.environ.get("MLMATH_COURSE"):
         return Path(os.environ["MLMATH_COURSE"]).resolve()
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]
 
 
 def question_key(name: str) -> int:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import nbformat
 
-from . import checks
-from .content import SetContent
-from .course import ProblemSet
-from .datasets import dataset_path, manifest
-from .errors import MlmathError
-from .kernel import execute_notebook
-from .testfiles import public_source
+from ..adapters.jupyter import execute_notebook
+from ..course.content import SetContent
+from ..course.datasets import dataset_path, manifest
+from ..course.sets import ProblemSet
+from ..course.testfiles import public_source
+from ..errors import MlmathError
+from ..shipped import checks
 from .zips import folder_entries, write_zip, zip_entries
 
 CHECKS_MODULE = "mlmath_checks.py"

@@ -4,8 +4,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from .course import Course
-from .errors import MlmathError
+from ..errors import MlmathError
+from .sets import Course
 
 MANIFEST = "manifest.json"
 

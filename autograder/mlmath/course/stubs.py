@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from IPython.core.inputtransformer2 import TransformerManager
 
-from .errors import MlmathError
+from ..errors import MlmathError
 
 _transformer = TransformerManager()
 

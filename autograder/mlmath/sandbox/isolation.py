@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import cgroups
 
-RUNTIME = Path(__file__).resolve().parent.parent / "sandbox"
+RUNTIME = Path(__file__).resolve().parent / "runtime"
 SANDBOX_RUNTIME = "/opt/mlmath/runtime"
 SANDBOX_SUPPORT = "/opt/support"  # the files students get beside the notebook: data, helpers
 CLONE_NEWNS, MS_REC, MS_PRIVATE = 0x20000, 16384, 1 << 18

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 import nbformat
 
-from .course import ProblemSet
-from .errors import MlmathError
+from ..errors import MlmathError
+from .sets import ProblemSet
 from .stubs import Definition, cell_stubs, module_definitions, replace_definitions
 from .testfiles import read_test_file
-from .variant_specs import Variant, VariantFile, read_variants
+from .variants import Variant, VariantFile, read_variants
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks
-from .content import SetContent
-from .stubs import parse_python
-from .testfiles import public_source
+from ..course.content import SetContent
+from ..course.stubs import parse_python
+from ..course.testfiles import public_source
+from ..shipped import checks
 
 MIN_FRAGMENT = 20  # shorter code lines are too generic to call a leak
 MIN_PAIR = 30  # two consecutive reference lines this long together are a leak anywhere

@@ -6,7 +6,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from .errors import MlmathError
+from ..errors import MlmathError
 
 # otter celebrates a passing check with a randomly chosen emoji; a seeded kernel makes
 # executed notebooks reproducible byte for byte. The cell is removed after the run.

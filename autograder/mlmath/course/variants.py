@@ -4,7 +4,7 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MlmathError
+from ..errors import MlmathError
 from .stubs import parse_python
 
 KINDS = ("wrong", "correct")

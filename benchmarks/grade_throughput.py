@@ -4,13 +4,16 @@
 
 Builds the set, makes COUNT submissions from it (the solution, the blank notebook and
 its variants, round-robin), then times:
-- the same notebooks' code run as plain Python scripts, one after another;
+- the same notebooks' code run as plain Python scripts, one after another, and all in one
+  warm Python process (imports paid once), one after another;
 - `mlmath grade` with --jobs 1 and with --jobs N (all cores), each on a fresh gradebook;
+- `mlmath grade --scheduler` on a loopback Dask cluster of 1 and of N one-thread workers
+  (started before the clock; the command's own start is timed, as for the local runs);
 - stock `otter run` on every notebook, one after another;
-checks that mlmath and otter give every submission the same score on every question,
-and prints submissions per second, the throughput ratio, and mlmath's overhead per
-submission over the plain script. It is a benchmark, not a test: it asserts agreement
-only, never a speed.
+checks that every run gives every submission otter's score on every question, and prints
+submissions per second, the ratio to sequential `otter run`, parallel efficiency, and
+mlmath's overhead per submission over the warm process. It is a benchmark, not a test:
+it asserts agreement only, never a speed. `--no-cluster` skips the Dask runs.
 """
 
 import argparse
@@ -96,10 +99,44 @@ def plain_scripts(paths: list[Path], workdir: Path) -> float:
     return time.perf_counter() - started
 
 
-def grade_with_mlmath(name: str, folder: Path, jobs: int, scratch: Path) -> tuple[float, dict]:
-    gradebook, export = scratch / f"gradebook-{jobs}.sqlite", scratch / f"grades-{jobs}.csv"
+WARM_LOOP = """
+import json, sys, time
+sources = json.load(open(sys.argv[1]))
+started = time.perf_counter()
+for cells in sources:
+    namespace = {{"__name__": "__main__"}}
+    exec(compile({prelude!r}.format(cells=cells), "<notebook>", "exec"), namespace)
+print(time.perf_counter() - started)
+"""
+
+
+def warm_process(paths: list[Path], workdir: Path) -> float:
+    """Every notebook's code in one process, each in a fresh namespace: imports are paid
+    once, as in mlmath's warm sandbox. Returns the seconds of the loop itself."""
+    from mlmath.grading.batch import notebook_cells
+
+    sources = workdir / "sources.json"
+    sources.write_text(json.dumps([repr(notebook_cells(p.read_bytes())) for p in paths]))
+    script = workdir / "warm.py"
+    script.write_text(WARM_LOOP.format(prelude=PRELUDE.replace("{cells!r}", "{cells}")))
+    done = subprocess.run(
+        [sys.executable, str(script), str(sources)], cwd=workdir, capture_output=True,
+        text=True, env={**os.environ, "MPLBACKEND": "Agg"}, check=True,
+    )  # fmt: skip
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def grade_with_mlmath(
+    name: str, folder: Path, jobs: int, scratch: Path, scheduler: str = ""
+) -> tuple[float, dict]:
+    label = f"{jobs}{'-cluster' if scheduler else ''}"
+    gradebook, export = scratch / f"gradebook-{label}.sqlite", scratch / f"grades-{label}.csv"
+    where = ["--scheduler", scheduler] if scheduler else []
     started = time.perf_counter()
-    mlmath("grade", name, str(folder), "--gradebook", str(gradebook), "--jobs", str(jobs), "-q")
+    mlmath(
+        "grade", name, str(folder), "--gradebook", str(gradebook), "--jobs", str(jobs), "-q",
+        *where,
+    )  # fmt: skip
     seconds = time.perf_counter() - started
     mlmath("export", name, "--csv", str(export), "--gradebook", str(gradebook))
     with open(export, newline="") as handle:
@@ -127,6 +164,7 @@ def main():
     parser.add_argument("--set", default="ps01-algebra")
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--no-cluster", action="store_true", help="skip the Dask runs")
     args = parser.parse_args()
     os.environ["PATH"] = f"{BIN}{os.pathsep}{os.environ['PATH']}"
     mlmath("build", args.set)
@@ -144,35 +182,55 @@ def main():
         n = len(paths)
         print(f"{n} submissions of {args.set}; {args.jobs} jobs", flush=True)
         plain = plain_scripts(paths, workdir)
-        print(f"plain scripts, sequential: {plain:.1f} s ({plain / n:.3f} s each)", flush=True)
+        say("plain scripts, sequential", plain, n)
+        warm = warm_process(paths, workdir)
+        say("one warm process, sequential", warm, n)
         one, _ = grade_with_mlmath(args.set, folder, 1, scratch)
-        print(f"mlmath grade --jobs 1:      {one:.1f} s ({one / n:.3f} s each)", flush=True)
+        say("mlmath grade --jobs 1", one, n)
         many, ours = grade_with_mlmath(args.set, folder, args.jobs, scratch)
-        print(
-            f"mlmath grade --jobs {args.jobs}:      {many:.1f} s ({n / many:.2f} submissions/s)",
-            flush=True,
-        )
+        say(f"mlmath grade --jobs {args.jobs}", many, n)
+        runs = {"local": ours}
+        cluster = {}
+        if not args.no_cluster:
+            from mlmath.executor.dask_cluster import LoopbackCluster
+
+            for workers in sorted({1, args.jobs}):
+                with LoopbackCluster(workers, scratch / f"dask-{workers}") as running:
+                    seconds, scores = grade_with_mlmath(
+                        args.set, folder, workers, scratch, running.address
+                    )
+                cluster[workers] = seconds
+                runs[f"cluster of {workers}"] = scores
+                say(f"mlmath grade on a cluster of {workers}", seconds, n)
         otter, theirs = grade_with_otter(paths, autograder, scratch)
-        print(
-            f"otter run, sequential:     {otter:.1f} s ({n / otter:.2f} submissions/s)", flush=True
-        )
+        say("otter run, sequential", otter, n)
         disagreements = [
-            f"{student} {question}: mlmath {ours[student][question]}, otter {score}"
+            f"{run} {student} {question}: mlmath {scores[student][question]}, otter {score}"
+            for run, scores in runs.items()
             for student, questions in theirs.items()
             for question, score in questions.items()
-            if abs(float(ours[student][question]) - float(score)) > 1e-9
+            if abs(float(scores[student][question]) - float(score)) > 1e-9
         ]
-        print(f"scores agree on {n - len({d.split()[0] for d in disagreements})}/{n} submissions")
+        print(f"scores agree with otter run: {'all' if not disagreements else 'NOT all'} runs, "
+              f"{n} submissions each")  # fmt: skip
         for line in disagreements:
             print(f"  DISAGREE {line}")
+        print(f"local --jobs {args.jobs}: {otter / many:.1f} times the throughput of otter run; "
+              f"parallel efficiency {one / many / args.jobs:.0%}")  # fmt: skip
         print(
-            f"throughput: {n / many:.2f} vs {n / otter:.2f} submissions/s: "
-            f"{otter / many:.1f} times otter run"
+            f"overhead per submission over the warm process (--jobs 1): {(one - warm) / n:+.3f} s"
         )
-        print(
-            f"overhead per submission over the plain script (--jobs 1): {(one - plain) / n:+.3f} s"
-        )
+        for workers, seconds in cluster.items():
+            print(f"cluster of {workers}: {otter / seconds:.1f} times otter run; "
+                  f"{many / seconds if workers == args.jobs else one / seconds:.0%} of local "
+                  f"throughput at equal cores; parallel efficiency "
+                  f"{cluster[min(cluster)] / seconds / workers:.0%}")  # fmt: skip
         sys.exit(1 if disagreements else 0)
+
+
+def say(label: str, seconds: float, n: int):
+    print(f"{label + ':':38} {seconds:7.1f} s  {seconds / n:.3f} s each  "
+          f"{n / seconds:6.2f} submissions/s", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The `mlmath` command."""
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -11,6 +12,9 @@ from .errors import MlmathError
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+SCHEDULER_HELP = "a Dask scheduler (tcp://HOST:PORT) whose workers run the jobs instead"
 
 
 def _say(message: str):
@@ -37,7 +41,8 @@ def cmd_validate(args) -> int:
 
     course = Course(args.course)
     names = [ps.name for ps in course.problem_sets(args.sets)]  # unknown names fail fast
-    reports = validate(course, names, args.jobs, progress=_say if args.verbose else _quiet)
+    with _executor(args) as executor:
+        reports = validate(course, names, executor, progress=_say if args.verbose else _quiet)
     json_path, md_path = write_reports(reports, course.dist)
     failed = 0
     for report in reports:
@@ -71,6 +76,17 @@ def cmd_datasets(args) -> int:
     return 1 if problems else 0
 
 
+@contextlib.contextmanager
+def _executor(args):
+    from .executor import executor_for
+
+    executor = executor_for(args.scheduler, args.jobs)
+    try:
+        yield executor
+    finally:
+        getattr(executor, "close", lambda: None)()
+
+
 def cmd_grade(args) -> int:
     from .grading.batch import grade_batch
     from .grading.submissions import read_mapping
@@ -84,17 +100,18 @@ def cmd_grade(args) -> int:
         memory_mb=args.memory,
         call_seconds=min(args.timeout, Limits.call_seconds),
     )
-    summary = grade_batch(
-        ps.name,
-        Release.at(course.dist, ps.name).autograder_zip,
-        args.submissions,
-        jobs=args.jobs,
-        limits=limits,
-        gradebook_path=args.gradebook,
-        regrade=args.regrade,
-        mapping=read_mapping(args.map),
-        progress=not args.quiet,
-    )
+    with _executor(args) as executor:
+        summary = grade_batch(
+            ps.name,
+            Release.at(course.dist, ps.name).autograder_zip,
+            args.submissions,
+            executor=executor,
+            limits=limits,
+            gradebook_path=args.gradebook,
+            regrade=args.regrade,
+            mapping=read_mapping(args.map),
+            progress=not args.quiet,
+        )
     for line in summary.lines():
         print(line)
     return 0
@@ -145,6 +162,7 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="build, then prove each set grades correctly")
     check.add_argument("sets", nargs="*", help="problem sets (default: all)")
     check.add_argument("--jobs", type=int, default=_cores(), help="parallel workers")
+    check.add_argument("--scheduler", help=SCHEDULER_HELP + " (sharing this checkout's path)")
     check.add_argument("-v", "--verbose", action="store_true", help="print progress")
     check.set_defaults(run=cmd_validate)
 
@@ -157,6 +175,7 @@ def parser() -> argparse.ArgumentParser:
         help="notebooks, folders and zip files (LMS or Gradescope exports)",
     )
     grade.add_argument("--jobs", type=int, default=_cores(), help="submissions graded at once")
+    grade.add_argument("--scheduler", help=SCHEDULER_HELP)
     grade.add_argument(
         "--timeout",
         type=float,

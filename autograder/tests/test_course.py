@@ -3,8 +3,8 @@
 Agreement is total: every variant of every set is graded by `mlmath grade` (the sandbox,
 the protocol, the ambient state) and by otter's own test-file code in one process (the
 path `validate` uses, which shares otter's kernel semantics), and every question's
-points must match. The solution and the blank notebook are also graded through otter's
-real kernel path.
+points must match. The solution and the blank notebook, in the same batch, must match
+what otter's real kernel path (`otter run`, run by `validate`) gave them.
 """
 
 import csv
@@ -14,10 +14,11 @@ import nbformat
 import pytest
 from conftest import REPO, run_mlmath
 
-from mlmath.adapters.otter import grade_notebook_with_otter, grade_script
+from mlmath.adapters.otter import grade_script
 from mlmath.course.content import SetContent
 from mlmath.course.sets import Course
-from mlmath.executor.jobs import run_jobs
+from mlmath.executor.calls import run_calls
+from mlmath.executor.local import LocalExecutor
 from mlmath.release.build import Release, clean_notebook
 
 SETS = Course(REPO).set_names()
@@ -60,6 +61,27 @@ def _mlmath_grades(name: str, folder, tmp_path) -> dict[str, dict]:
         return {row["student"]: row for row in csv.DictReader(handle)}
 
 
+def _solution_and_blank(name: str) -> dict:
+    return {
+        "solution": REPO / "dist/solutions" / f"{name}.ipynb",
+        "blank": REPO / "dist/student" / name / f"{name}.ipynb",
+    }
+
+
+def _agrees_with_otters_kernel_path(name: str, ours: dict[str, dict]):
+    """The solution and the blank notebook: every question as otter's own kernel path
+    (otter run, in `validate`) scored the same notebooks."""
+    report = json.loads((REPO / "dist/report.json").read_text())
+    theirs = next(s for s in report["sets"] if s["name"] == name)["otter_scores"]
+    assert set(theirs) == {"solution", "blank"}, "validate could not grade them with otter"
+    for student, scores in theirs.items():
+        assert ours[student]["status"] == "graded", ours[student]
+        for question, score in scores.items():
+            assert float(ours[student][question]) == pytest.approx(score), (student, question)
+    assert float(ours["solution"]["total"]) == float(ours["solution"]["possible"])
+    assert float(ours["blank"]["total"]) == 0.0
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_mlmath_grade_agrees_with_otter_on_every_variant(validated, name, tmp_path):
     assert validated.returncode == 0, "the course must validate first"
@@ -67,15 +89,18 @@ def test_mlmath_grade_agrees_with_otter_on_every_variant(validated, name, tmp_pa
     folder = tmp_path / "submissions"
     folder.mkdir()
     variants = _variant_notebooks(content, folder)
+    for student, path in _solution_and_blank(name).items():
+        (folder / f"{student}.ipynb").write_bytes(path.read_bytes())
     ours = _mlmath_grades(name, folder, tmp_path)
+    _agrees_with_otters_kernel_path(name, ours)
     support = Release.at(REPO / "dist", name).student_dir
     tests = [info.path for info in content.tests]
-    theirs = run_jobs(
+    theirs = run_calls(
         {
             student: (grade_script, (content.script(variant), tests, support))
             for student, (variant, _path) in variants.items()
         },
-        2,
+        LocalExecutor(2),
         600,
     )
     disagreements = []
@@ -90,33 +115,3 @@ def test_mlmath_grade_agrees_with_otter_on_every_variant(validated, name, tmp_pa
                 )
     assert not disagreements, "\n".join(disagreements)
     assert len(theirs) == len(content.variants)
-
-
-@pytest.mark.parametrize("name", SETS)
-def test_solution_and_blank_agree_with_otters_kernel_path(validated, name, tmp_path):
-    assert validated.returncode == 0, "the course must validate first"
-    folder = tmp_path / "submissions"
-    folder.mkdir()
-    notebooks = {
-        "solution": REPO / "dist/solutions" / f"{name}.ipynb",
-        "blank": REPO / "dist/student" / name / f"{name}.ipynb",
-    }
-    for student, path in notebooks.items():
-        (folder / f"{student}.ipynb").write_bytes(path.read_bytes())
-    ours = _mlmath_grades(name, folder, tmp_path)
-    autograder = REPO / "dist/autograder" / f"{name}.zip"
-    theirs = run_jobs(
-        {s: (grade_notebook_with_otter, (folder / f"{s}.ipynb", autograder)) for s in notebooks},
-        2,
-        600,
-    )
-    for student, outcome in theirs.items():
-        assert outcome.ok, f"otter could not grade {student}: {outcome.error}"
-        assert ours[student]["status"] == "graded", ours[student]
-        for question, result in outcome.value.items():
-            assert float(ours[student][question]) == pytest.approx(result.score), (
-                student,
-                question,
-            )
-    assert float(ours["solution"]["total"]) == float(ours["solution"]["possible"])
-    assert float(ours["blank"]["total"]) == 0.0

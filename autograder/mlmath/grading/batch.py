@@ -1,6 +1,7 @@
 """`mlmath grade`: grade a batch of submissions of one problem set into the gradebook."""
 
 import hashlib
+import io
 import os
 import shutil
 import stat
@@ -8,12 +9,13 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
+from multiprocessing.util import Finalize
 from pathlib import Path, PurePosixPath
 
 from ..course.sets import question_key
 from ..course.testfiles import forbidden_names
 from ..errors import MlmathError
-from ..executor.slots import run_local
+from ..executor import Executor
 from ..sandbox import cgroups
 from ..sandbox.isolation import (
     Limits,
@@ -58,14 +60,13 @@ class PreparedAutograder:
     disk), and its support files (mlmath_checks, helpers, data: what students get too)
     unpacked where the grading workers can read them."""
 
-    def __init__(self, zip_path: Path, scratch: Path):
-        if not zip_path.exists():
-            raise MlmathError(f"{zip_path} is missing: run `mlmath build` first")
-        self.hash = hashlib.sha256(zip_path.read_bytes()).hexdigest()
+    def __init__(self, zip_bytes: bytes, scratch: Path):
+        self.hash = hashlib.sha256(zip_bytes).hexdigest()
+        self.scratch = scratch
         self.root = scratch / "autograder"
         self.files = self.root / "files"
         tests = []
-        with zipfile.ZipFile(zip_path) as archive:
+        with zipfile.ZipFile(io.BytesIO(zip_bytes)) as archive:
             for info in archive.infolist():
                 path = PurePosixPath(info.filename)
                 if path.parts[:1] == ("tests",) and path.suffix == ".py":
@@ -113,11 +114,40 @@ def _readable_by_all(folder: Path):
             os.chmod(os.path.join(root, name), stat.S_IRUSR | stat.S_IWUSR | 0o044)
 
 
-def _worker_factory(autograder: PreparedAutograder, limits: Limits, scratch: Path):
-    def make(slot: int):
+class GradingSetup:
+    """What a grading worker needs, as bytes: the autograder zip and the limits.
+
+    Picklable, so a Dask cluster's workers get it once each; a process prepares the
+    autograder from it once (`prepared`), then each slot starts its warm sandbox. Locally
+    the coordinator prepares it before its workers fork, and they inherit it."""
+
+    preload = ("numpy", "otter.test_files")  # what a fork server imports once
+
+    def __init__(self, autograder_zip: bytes, limits: Limits):
+        self.zip = autograder_zip
+        self.limits = limits
+        self.key = hashlib.sha256(autograder_zip).hexdigest()
+
+    def __getstate__(self):
+        return {"zip": self.zip, "limits": self.limits, "key": self.key}
+
+    def prepared(self, scratch: Path | None = None) -> "PreparedAutograder":
+        found = _prepared.get(self.key)
+        if found is None:
+            if scratch is None:  # a worker process of a cluster: a scratch of its own
+                scratch = _scratch()
+                Finalize(None, shutil.rmtree, args=(scratch, True), exitpriority=0)
+            found = _prepared[self.key] = PreparedAutograder(self.zip, scratch)
+        return found
+
+    def __call__(self, slot: int):
+        autograder = self.prepared()
+        limits = self.limits
         confine_worker(slot, limits)
         autograder.enter()
-        zygote = Zygote(slot, autograder.files, limits, scratch, watch=autograder.watched)
+        zygote = Zygote(
+            slot, autograder.files, limits, autograder.scratch, watch=autograder.watched
+        )
         from otter.test_files import ExceptionTestFile  # noqa: F401
 
         import mlmath_checks  # noqa: F401  (imported before the worker gives up root)
@@ -127,17 +157,15 @@ def _worker_factory(autograder: PreparedAutograder, limits: Limits, scratch: Pat
             autograder.tests, zygote, limits, autograder.watched, autograder.support_modules
         )
 
-        def work(submission: Submission) -> Outcome:
+        def work(payload: "Payload") -> Outcome:
+            if payload.unreadable:
+                return Outcome("invalid", payload.unreadable)
             try:
-                data = submission.read()
-            except Unreadable as error:
-                return Outcome("invalid", str(error))
-            try:
-                outcome = grader.grade(data)
+                outcome = grader.grade(payload.data)
             except Exception as error:  # never lose the batch to one submission
                 outcome = Outcome("error", f"grading failed: {type(error).__name__}: {error}")
             if zygote.process.poll() is not None:
-                work.broken = True  # the dispatcher starts a fresh worker for this slot
+                work.broken = True  # the executor starts a fresh worker for this slot
             for question in outcome.questions.values():
                 for case in question.cases:
                     text = clean_message(case.message)
@@ -147,7 +175,25 @@ def _worker_factory(autograder: PreparedAutograder, limits: Limits, scratch: Pat
         work.broken = False
         return work
 
-    return make
+
+_prepared: dict[str, "PreparedAutograder"] = {}  # by autograder hash, in this process
+
+
+@dataclass
+class Payload:
+    """One submission as it travels to a worker: its bytes, or why it could not be read."""
+
+    data: bytes = b""
+    unreadable: str = ""
+
+
+def _payloads(submissions: list[Submission]):
+    """Read each submission only when a worker is free for it (a few in memory at once)."""
+    for submission in submissions:
+        try:
+            yield Payload(submission.read())
+        except Unreadable as error:
+            yield Payload(unreadable=str(error))
 
 
 def _scratch() -> Path:
@@ -165,7 +211,7 @@ def grade_batch(
     autograder_zip: Path,
     paths: list[Path],
     *,
-    jobs: int,
+    executor: Executor,
     limits: Limits,
     gradebook_path: Path,
     regrade: bool,
@@ -181,7 +227,10 @@ def grade_batch(
     cgroups.remove_stale()
     scratch = _scratch()
     try:
-        autograder = PreparedAutograder(autograder_zip, scratch)
+        if not autograder_zip.exists():
+            raise MlmathError(f"{autograder_zip} is missing: run `mlmath build` first")
+        setup = GradingSetup(autograder_zip.read_bytes(), limits)
+        autograder = setup.prepared(scratch)
         possible = autograder.possible()
         os.chdir(home)
         summary.possible = sum(possible.values())
@@ -220,13 +269,9 @@ def grade_batch(
             summary.scores.append(outcome.score)
             bar.update(1)
 
-        run_local(
-            todo,
-            jobs,
-            _worker_factory(autograder, limits, scratch),
-            record,
-            lambda index, reason: record(index, Outcome("error", reason)),
-        )
+        for finished in executor.run(_payloads(todo), setup):
+            outcome = finished.value if finished.ok else Outcome("error", finished.error)
+            record(finished.index, outcome)
         bar.close()
     finally:
         os.chdir(home)

@@ -20,7 +20,9 @@ from ..course.content import SetContent
 from ..course.sets import Course, ProblemSet
 from ..course.testfiles import forbidden_names
 from ..errors import MlmathError
-from ..executor.jobs import Outcome, run_jobs
+from ..executor import Executor
+from ..executor import Finished as Outcome
+from ..executor.calls import run_calls
 from ..release.build import Release, build_set, write_files
 from ..release.leaks import scan
 from ..release.zips import folder_entries
@@ -63,6 +65,9 @@ class SetReport:
     questions: list[QuestionReport] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     seconds: float = 0.0
+    # per question, as otter's own kernel path scored the solution and the blank notebook:
+    # what `mlmath grade` must reproduce (the course tests compare with these)
+    otter_scores: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -255,7 +260,7 @@ def _variant_problems(content: SetContent, outcomes, report: SetReport) -> list[
 
 
 def validate(
-    course: Course, names: list[str] | None, workers: int, progress=lambda message: None
+    course: Course, names: list[str] | None, executor: Executor, progress=lambda message: None
 ) -> list[SetReport]:
     sets = course.problem_sets(names)
     started = time.monotonic()
@@ -267,9 +272,9 @@ def validate(
         except MlmathError as error:
             reports[ps.name].check("structure", [str(error)])
 
-    builds = run_jobs(
+    builds = run_calls(
         {name: (_build_job, (str(course.root), name, str(course.dist))) for name in contents},
-        workers,
+        executor,
         KERNEL_TIMEOUT,
         lambda key, o: progress(f"built {key}" if o.ok else o.error),
     )
@@ -279,8 +284,12 @@ def validate(
         if outcome.ok:
             jobs.update(_grading_jobs(contents[name], outcome.value))
     _preload_scientific_stack()
-    outcomes = run_jobs(
-        jobs, workers, KERNEL_TIMEOUT, lambda key, o: progress(f"graded {' '.join(map(str, key))}")
+    outcomes = run_calls(
+        jobs,
+        executor,
+        KERNEL_TIMEOUT,
+        lambda key, o: progress(f"graded {' '.join(map(str, key))}"),
+        preload=SCIENTIFIC_STACK,
     )
     for name, outcome in builds.items():
         if outcome.ok:
@@ -297,15 +306,18 @@ def _preload_scientific_stack():
     import matplotlib
 
     matplotlib.use("Agg")
-    for name in (
-        "numpy",
-        "scipy.linalg",
-        "scipy.special",
-        "scipy.stats",
-        "pandas",
-        "matplotlib.pyplot",
-    ):
+    for name in SCIENTIFIC_STACK:
         __import__(name)
+
+
+SCIENTIFIC_STACK = (
+    "numpy",
+    "scipy.linalg",
+    "scipy.special",
+    "scipy.stats",
+    "pandas",
+    "matplotlib.pyplot",
+)
 
 
 def _load(ps: ProblemSet, report: SetReport) -> SetContent:
@@ -406,6 +418,11 @@ def _judge(content: SetContent, release: Release, outcomes, report: SetReport, r
     name = content.ps.name
     solution, blank = outcomes[("otter", name, "solution")], outcomes[("otter", name, "blank")]
     reference = outcomes[("reference", name)]
+    report.otter_scores = {
+        which: {q: result.score for q, result in outcome.value.items()}
+        for which, outcome in (("solution", solution), ("blank", blank))
+        if outcome.ok
+    }
     report.check("solution scores full marks (otter)", _score_problems("solution", solution, True))
     report.check("blank notebook scores zero (otter)", _score_problems("blank", blank, False))
     report.check("blank notebook fails clearly", _blank_message_problems(blank))

@@ -88,7 +88,10 @@ def test_chord_gap_values(chord_gap):
                 what=f"chord_gap for {label} in R^{n}",
             )
             if np.isclose(found, -expected, rtol=1e-9) and abs(expected) > 1e-9:
-                hint = "the sign is reversed: the chord minus f at the mixed point, not f minus the chord."
+                hint = (
+                    "the sign is reversed: the chord minus f at the mixed point, "
+                    "not f minus the chord."
+                )
             elif np.isclose(found, swapped, rtol=1e-9):
                 hint = (
                     "the weight t goes with x: the point is t x + (1 - t) y, not (1 - t) x + t y."

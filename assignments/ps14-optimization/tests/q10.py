@@ -36,16 +36,22 @@ def _fail(message):
 def _gn(residual, jacobian, theta0, n_steps, mistake=None):
     theta = np.array(theta0, dtype=float)
     rows = [theta]
-    J0 = jacobian(theta)
-    for _ in range(n_steps):
-        r = residual(theta)
-        J = J0 if mistake == "frozen J" else jacobian(theta)
-        if mistake == "gradient":
-            step = J.T @ r
-        else:
-            step = np.linalg.lstsq(J, r, rcond=None)[0]
-        theta = theta + step if mistake == "plus" else theta - step
-        rows.append(theta)
+    with np.errstate(all="ignore"):  # the mistaken recurrences may blow up
+        J0 = jacobian(theta)
+        for _ in range(n_steps):
+            r = residual(theta)
+            J = J0 if mistake == "frozen J" else jacobian(theta)
+            if not (np.all(np.isfinite(J)) and np.all(np.isfinite(r))):
+                step = np.full(theta.size, np.nan)
+            elif mistake == "gradient":
+                step = J.T @ r
+            else:
+                try:
+                    step = np.linalg.lstsq(J, r, rcond=None)[0]
+                except np.linalg.LinAlgError:
+                    step = np.full(theta.size, np.nan)
+            theta = theta + step if mistake == "plus" else theta - step
+            rows.append(theta)
     return np.array(rows)
 
 
@@ -129,7 +135,7 @@ def test_residuals_and_jacobian(exp_residuals, exp_jacobian):
         assert_close(
             found, expected, rtol=1e-10, atol=1e-12, what=f"exp_residuals on {n} points", hint=hint
         )
-        numeric = _numeric_jacobian(lambda th: th[0] * np.exp(th[1] * t) - y, theta)
+        numeric = _numeric_jacobian(lambda th, t=t, y=y: th[0] * np.exp(th[1] * t) - y, theta)
         found = call(exp_jacobian, theta.copy(), t.copy(), what=f"{n} data points")
         if np.shape(found) == (2, n):
             _fail(
@@ -172,21 +178,24 @@ def test_gauss_newton_steps(gauss_newton):
     found = call(gauss_newton, residual, jacobian, theta0, 6, what="a logistic-growth fit, 6 steps")
     if not np.array_equal(theta0, kept):
         _fail("gauss_newton changed the caller's theta0: work on a float copy.")
-    candidates = [
-        (
-            _gn(residual, jacobian, kept, 6, "plus"),
-            "your steps go the wrong way: theta - (J^T J)^{-1} J^T r.",
-        ),
-        (
-            _gn(residual, jacobian, kept, 6, "gradient"),
-            "you take the gradient step theta - J^T r: "
-            "Gauss-Newton solves (J^T J) d = J^T r for the step d.",
-        ),
-        (
-            _gn(residual, jacobian, kept, 6, "frozen J"),
-            "call jacobian(theta) at the current theta on every step, not once at theta0.",
-        ),
-    ]
+
+    def candidates():  # computed only when the path is wrong
+        return [
+            (
+                _gn(residual, jacobian, kept, 6, "plus"),
+                "your steps go the wrong way: theta - (J^T J)^{-1} J^T r.",
+            ),
+            (
+                _gn(residual, jacobian, kept, 6, "gradient"),
+                "you take the gradient step theta - J^T r: "
+                "Gauss-Newton solves (J^T J) d = J^T r for the step d.",
+            ),
+            (
+                _gn(residual, jacobian, kept, 6, "frozen J"),
+                "call jacobian(theta) at the current theta on every step, not once at theta0.",
+            ),
+        ]
+
     with np.errstate(all="ignore"):
         assert_path(
             found,
@@ -194,7 +203,7 @@ def test_gauss_newton_steps(gauss_newton):
             "gauss_newton on a logistic-growth fit",
             lambda path: matching_hint(
                 path,
-                candidates,
+                candidates(),
                 "theta_{k+1} = theta_k - d with (J^T J) d = J^T r, J and r at theta_k.",
             ),
             rtol=1e-8,

@@ -214,7 +214,8 @@ def test_projected_gradient_steps(projected_gradient):
     candidates = [
         (
             _pgd(grad, project, x0, 0.3, 10, "project first"),
-            "you project x_k and then step: step first, then project, x_{k+1} = project(x_k - lr g).",
+            "you project x_k and then step: step first, then project, "
+            "x_{k+1} = project(x_k - lr g).",
         ),
         (
             _pgd(grad, project, x0, 0.3, 10, "never"),
@@ -259,5 +260,6 @@ def test_projected_gradient_converges(projected_gradient):
         rtol=1e-7,
         atol=1e-8,
         what="the last point of projected gradient descent for ||x - c||^2 over the simplex",
-        hint="the minimizer is the projection of c; check the update x_{k+1} = project(x_k - lr g).",
+        hint="the minimizer is the projection of c; check the update "
+        "x_{k+1} = project(x_k - lr g).",
     )

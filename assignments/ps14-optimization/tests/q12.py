@@ -57,7 +57,8 @@ def _qp_kkt(equality_qp, Q, c, A, b, what):
     if infeasible > 1e-8 * (1 + np.abs(b).max()):
         _fail(
             f"equality_qp on {what}: primal feasibility fails, |A x - b| = {infeasible:.3g}. "
-            "x must satisfy the constraints: solve the whole KKT system [[Q, A^T], [A, 0]], not Q x = -c."
+            "x must satisfy the constraints: solve the whole KKT system [[Q, A^T], [A, 0]], "
+            "not Q x = -c."
         )
     stationary = np.abs(Q @ x + c + A2.T @ lam).max()
     if stationary > 1e-8 * scale:
@@ -69,7 +70,8 @@ def _qp_kkt(equality_qp, Q, c, A, b, what):
             else "solve [[Q, A^T], [A, 0]] [x; lam] = [-c; b]."
         )
         _fail(
-            f"equality_qp on {what}: stationarity fails, |Q x + c + A^T lam| = {stationary:.3g}. {hint}"
+            f"equality_qp on {what}: stationarity fails, "
+            f"|Q x + c + A^T lam| = {stationary:.3g}. {hint}"
         )
     return x, lam
 
@@ -181,9 +183,15 @@ def _halfspace(project_halfspace, y, a, b, what):
                 "Project onto the hyperplane only when y violates the constraint."
             )
         elif a @ y > b and abs(a @ x - b) > tol:
-            hint = "the step back along a is (a . y - b) / ||a||^2: divide by a . a, so x lands on a . x = b."
+            hint = (
+                "the step back along a is (a . y - b) / ||a||^2: divide by a . a, "
+                "so x lands on a . x = b."
+            )
         else:
-            hint = "mu is the multiplier of the active constraint: mu = (a . y - b) / ||a||^2 when y violates it."
+            hint = (
+                "mu is the multiplier of the active constraint: "
+                "mu = (a . y - b) / ||a||^2 when y violates it."
+            )
         _fail(f"project_halfspace on {what}: " + "; ".join(violations) + f". {hint}")
     return x, mu
 

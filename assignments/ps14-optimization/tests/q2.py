@@ -25,7 +25,7 @@ from paths import spd_matrix
 from mlmath_checks import assert_close, call, to_number
 
 name = "q2"
-points = 5
+points = 6
 
 KEYS = ["L", "mu", "kappa", "lr_max", "lr_best", "rate"]
 
@@ -84,7 +84,10 @@ def test_step_sizes_on_rotated_quadratics(gd_step_sizes):
         kappa = L / mu
         facts = _facts(gd_step_sizes, A.copy(), f"a rotated {n}x{n} quadratic")
         if np.isclose(facts["L"], np.max(np.diag(A))) and not np.isclose(L, np.max(np.diag(A))):
-            hint = "L and mu are eigenvalues of A, not entries of its diagonal (A is not diagonal here)."
+            hint = (
+                "L and mu are eigenvalues of A, not entries of its diagonal "
+                "(A is not diagonal here)."
+            )
         elif not np.isclose(facts["L"], L) or not np.isclose(facts["mu"], mu):
             hint = (
                 "L is the LARGEST and mu the SMALLEST eigenvalue: np.linalg.eig returns them in "

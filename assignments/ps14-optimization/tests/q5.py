@@ -167,7 +167,8 @@ def test_where_it_ends(momentum):
     def grad(x):
         return A @ x - b
 
-    # the tuned heavy ball: lr = 4 / (sqrt(L) + sqrt(mu))^2, beta = ((sqrt(k) - 1) / (sqrt(k) + 1))^2
+    # the tuned heavy ball: lr = 4 / (sqrt(L) + sqrt(mu))^2,
+    # beta = ((sqrt(kappa) - 1) / (sqrt(kappa) + 1))^2
     lr, beta = 4 / (10 + 1) ** 2, (9 / 11) ** 2
     x0 = rng.normal(size=3) * 4
     expected = _heavy_ball(grad, x0, lr, 300, beta)

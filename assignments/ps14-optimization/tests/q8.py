@@ -67,7 +67,8 @@ def test_warmup_ramp(warmup_cosine):
             rtol=1e-10,
             what=f"warmup_cosine during a warm-up of {warmup} steps",
             hint="during warm-up the rate is lr_max * (step + 1) / warmup_steps: the first "
-            "step (step 0) already uses lr_max / warmup_steps, and step warmup_steps - 1 uses lr_max.",
+            "step (step 0) already uses lr_max / warmup_steps, and step warmup_steps - 1 "
+            "uses lr_max.",
         )
     grid = rng.integers(0, 300, size=(2, 3))
     assert_close(
@@ -108,7 +109,10 @@ def test_cosine_phase(warmup_cosine):
         expected = _schedule(steps, lr_max, warmup, total, lr_min)
         no_min = _schedule(steps, lr_max, warmup, total, 0.0)
         if np.shape(found) == expected.shape and np.allclose(found, no_min, rtol=1e-8):
-            hint = "the cosine falls to lr_min, not to 0: lr_min + (lr_max - lr_min) (1 + cos(pi p)) / 2."
+            hint = (
+                "the cosine falls to lr_min, not to 0: "
+                "lr_min + (lr_max - lr_min) (1 + cos(pi p)) / 2."
+            )
         else:
             hint = (
                 "the progress p = (step - warmup_steps) / (total_steps - warmup_steps) goes "

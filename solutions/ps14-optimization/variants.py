@@ -206,6 +206,20 @@ def gd_step_sizes(A):
     }
 
 
+@variant("q2", wrong="returns np.ceil(...) itself: a float, not an int")
+def gd_steps_needed(rate, tol):
+    if tol >= 1:
+        return 0
+    if rate == 0:
+        return 1
+    k = np.ceil(np.log(tol) / np.log(rate))
+    while k > 0 and rate ** (k - 1) <= tol:
+        k -= 1
+    while rate**k > tol:
+        k += 1
+    return k
+
+
 # ---------------------------------------------------------------- q3: Armijo
 
 
@@ -305,6 +319,20 @@ def armijo_step(f, grad_fx, x, d, t0=1.0, c=1e-4, rho=0.5, max_backtracks=60):
         if f(x + t0 * rho**k * d) <= fx + c * t0 * rho**k * slope:
             return t0 * rho**k
     return t0 * rho**max_backtracks
+
+
+@variant("q3", wrong="uses x and d as given: t * d fails when they are lists")
+def armijo_step(f, grad_fx, x, d, t0=1.0, c=1e-4, rho=0.5, max_backtracks=60):
+    slope = float(np.dot(grad_fx, d))
+    if slope >= 0:
+        raise ValueError("not a descent direction")
+    fx = f(x)
+    t = t0
+    for _ in range(max_backtracks):
+        if f(x + t * d) <= fx + c * t * slope:
+            return t
+        t = t * rho
+    return t
 
 
 # ---------------------------------------------------------------- q4: Rosenbrock
@@ -461,6 +489,18 @@ def momentum(grad_f, x0, lr, n_steps, beta=0.9):
     return [list(row) for row in rows]
 
 
+@variant("q5", wrong="for a float x0, iterates on a 0-d array: the path has shape (n_steps + 1,)")
+def momentum(grad_f, x0, lr, n_steps, beta=0.9):
+    x = np.array(x0, dtype=float)
+    v = np.zeros_like(x)
+    path = [x.copy()]
+    for _ in range(n_steps):
+        v = beta * v + np.asarray(grad_f(x), dtype=float)
+        x = x - lr * v
+        path.append(x.copy())
+    return np.array(path)
+
+
 # ---------------------------------------------------------------- q6: RMSProp
 
 
@@ -541,6 +581,19 @@ def rmsprop(grad_f, x0, lr, n_steps, beta=0.9, eps=1e-8):
             s[i] = beta * s[i] + (1 - beta) * g[i] * g[i]
             path[k + 1, i] = path[k, i] - lr * g[i] / (s[i] ** 0.5 + eps)
     return path
+
+
+@variant("q6", wrong="np.asarray(x0) and x -= ...: updates the caller's x0 in place")
+def rmsprop(grad_f, x0, lr, n_steps, beta=0.9, eps=1e-8):
+    x = np.asarray(x0, dtype=float).reshape(-1)
+    s = np.zeros_like(x)
+    path = [x.copy()]
+    for _ in range(n_steps):
+        g = np.asarray(grad_f(x), dtype=float)
+        s = beta * s + (1 - beta) * g**2
+        x -= lr * g / (np.sqrt(s) + eps)
+        path.append(x.copy())
+    return np.array(path)
 
 
 # ---------------------------------------------------------------- q7: Adam
@@ -683,6 +736,21 @@ def adam(grad_f, x0, lr, n_steps, beta1=0.9, beta2=0.999, eps=1e-8):
         v = beta2 * v + (1 - beta2) * np.square(g)
         rows.append(rows[-1] - lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps))
     return np.vstack(rows)
+
+
+@variant("q7", wrong="np.asarray(x0) and x -= ...: updates the caller's x0 in place")
+def adam(grad_f, x0, lr, n_steps, beta1=0.9, beta2=0.999, eps=1e-8):
+    x = np.asarray(x0, dtype=float).reshape(-1)
+    m = np.zeros_like(x)
+    v = np.zeros_like(x)
+    path = [x.copy()]
+    for t in range(1, n_steps + 1):
+        g = np.asarray(grad_f(x), dtype=float)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g**2
+        x -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+        path.append(x.copy())
+    return np.array(path)
 
 
 # ---------------------------------------------------------------- q8: schedules

@@ -34,7 +34,7 @@ def matching_hint(found, candidates, default, rtol=1e-6, atol=1e-12):
         if array.shape != expected.shape:
             continue
         with np.errstate(invalid="ignore", over="ignore"):
-            if np.allclose(array, expected, rtol=rtol, atol=atol):
+            if np.allclose(array, expected, rtol=rtol, atol=atol, equal_nan=True):
                 return hint
     return default
 
@@ -46,6 +46,11 @@ def path_shape(found, n_rows, d, what, hint=""):
         hint = (
             "your path has one row too few: row 0 must be the starting point itself, "
             "then one row per step."
+        )
+    if array is not None and d == 1 and array.shape == (n_rows,):
+        hint = (
+            "a float x0 is a point of R^1: make it a 1-D array of length 1 "
+            "(np.array(x0, dtype=float).reshape(-1)), so that every row has one entry."
         )
     if array is not None and array.shape == (n_rows + 1, d):
         hint = "your path has one row too many: n_steps steps give n_steps + 1 rows with x0."

@@ -107,7 +107,15 @@ def test_chord_gap_values(chord_gap):
                 hint=hint,
             )
     found = to_number(
-        call(chord_gap, lambda z: float(z @ z), [1, 2], [3, -1], 0.25, what="integer lists"),
+        call(
+            chord_gap,
+            lambda z: float(z @ z),
+            [1, 2],
+            [3, -1],
+            0.25,
+            what="integer lists",
+            hint="convert x and y with np.asarray(..., dtype=float) before mixing them.",
+        ),
         what="chord_gap(x @ x, [1, 2], [3, -1], 0.25)",
     )
     mixed = 0.25 * np.array([1.0, 2.0]) + 0.75 * np.array([3.0, -1.0])

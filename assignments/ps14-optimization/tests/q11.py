@@ -53,7 +53,11 @@ def _check_projection(p, v, what):
             "the simplex is >= 0."
         )
     if abs(p.sum() - 1) > 1e-9:
-        _fail(f"project_simplex on {what} sums to {p.sum():.12g}, not 1.")
+        _fail(
+            f"project_simplex on {what} sums to {p.sum():.12g}, not 1. tau must make "
+            "sum(max(v - tau, 0)) = 1: with v sorted in decreasing order, use the LARGEST k with "
+            "u_k - (u_1 + ... + u_k - 1) / k > 0."
+        )
     worst = float(np.max((v - p) @ (np.eye(v.size) - p).T / scale))  # vertices z = e_j
     if worst > 1e-9:
         _fail(

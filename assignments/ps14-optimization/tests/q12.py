@@ -40,7 +40,16 @@ def _pair(result, what):
 
 def _qp_kkt(equality_qp, Q, c, A, b, what):
     x, lam = _pair(
-        call(equality_qp, Q.copy(), c.copy(), np.copy(A), np.copy(b), what=what),
+        call(
+            equality_qp,
+            Q.copy(),
+            c.copy(),
+            np.copy(A),
+            np.copy(b),
+            what=what,
+            hint="a single constraint may come as a 1-D A and a number b: use "
+            "np.atleast_2d(A) and np.atleast_1d(b).",
+        ),
         f"equality_qp on {what}",
     )
     x = to_array(x, what=f"x from equality_qp on {what}").reshape(-1)

@@ -8,9 +8,12 @@ that breaks it alone:
 - lr_best = 2 / (L + mu) and rate = (kappa - 1) / (kappa + 1): same case, which also runs
   gradient descent with the returned lr_best and checks that the error shrinks by the
   returned rate per step; variants "rate = 1 - 1 / kappa", "lr_best = 1 / L".
-- A may hold integers: test_integer_matrix.
-- gd_steps_needed is the smallest integer k with rate**k <= tol (a ceiling, k is an int):
-  test_steps_needed; variants "floor", "round".
+- A may hold integers: test_integer_matrix (no plausible numpy mistake breaks it alone:
+  eigvalsh accepts integer matrices; it guards against hand-written code that does not).
+- gd_steps_needed is the smallest integer k with rate**k <= tol (a ceiling): test_steps_needed;
+  variants "floor", "round".
+- gd_steps_needed returns an int: every case through _steps; variant "returns np.ceil(...), a
+  float".
 - exact powers (tol = rate**k exactly) give k, not k + 1: test_steps_exact_powers;
   variant "ceil(log(tol) / log(rate)) alone".
 - rate = 0 needs 1 step, tol >= 1 needs 0: test_steps_exact_powers.
@@ -49,7 +52,7 @@ def _steps(gd_steps_needed, rate, tol):
     if not isinstance(found, (int, np.integer)):
         _fail(
             f"gd_steps_needed({rate:.6g}, {tol:.6g}) should return an int, found "
-            f"{type(found).__name__} {found!r}. Convert with int(...)."
+            f"{type(found).__name__} {found}. Convert with int(...)."
         )
     return int(found)
 
@@ -144,7 +147,11 @@ def test_integer_matrix(gd_step_sizes, gd_steps_needed):
             value,
             rtol=1e-9,
             what=f"gd_step_sizes on an integer matrix, ['{key}']",
-            hint="convert A to float first; its eigenvalues are 2 and 4.",
+            hint=(
+                "convert A to float first; L and mu are its eigenvalues."
+                if key in ("L", "mu")
+                else f"see the formula for '{key}' in the task."
+            ),
         )
     found = _steps(gd_steps_needed, facts["rate"], 1e-6)
     if found != 13:
@@ -184,8 +191,8 @@ def test_steps_exact_powers(gd_steps_needed):
             _fail(
                 f"gd_steps_needed({rate}, {rate}**{k}) returned {found}, should be {k}: "
                 f"{rate}**{k} <= tol holds with equality. log(tol) / log(rate) comes out as "
-                f"{np.log(rate**k) / np.log(rate)!r} in floating point, so its ceiling is one too "
-                "many: check rate**(k - 1) <= tol and step k down when it holds."
+                f"{float(np.log(rate**k) / np.log(rate))!r} in floating point, so its ceiling "
+                "is one too many: check rate**(k - 1) <= tol and step k down when it holds."
             )
     if _steps(gd_steps_needed, 0.0, 1e-8) != 1:
         _fail("gd_steps_needed(0.0, 1e-8) should be 1: with rate 0 one step reaches the minimum.")

@@ -11,7 +11,8 @@ that breaks it alone:
 - at most max_backtracks reductions, then t0 rho^max_backtracks is returned:
   test_gives_up_after_max_backtracks (an f where the condition never holds, which stops
   the run after 500 calls); variant "while loop with no cap".
-- f is called with 1-D float arrays, x may be a list of integers: test_first_acceptable_step.
+- f is called with 1-D float arrays, x, d and grad_fx may be lists of integers:
+  test_first_acceptable_step; variant "uses x and d as given (t * d fails on a list)".
 """
 
 OK_FORMAT = False
@@ -114,7 +115,15 @@ def test_first_acceptable_step(armijo_step):
                 what=f"the step on a convex function in R^{n}",
                 hint=hint,
             )
-    found = _armijo(armijo_step, lambda z: float(z @ z), [4, 6], [1, 0], [-1, 0], "integer lists")
+    found = _armijo(
+        armijo_step,
+        lambda z: float(z @ z),
+        [4, 6],
+        [1, 0],
+        [-1, 0],
+        "integer lists",
+        hint="convert x, d and grad_fx to float arrays first (t * d fails on a list).",
+    )
     assert_close(
         found,
         1.0,
@@ -152,6 +161,8 @@ def test_honours_arguments(armijo_step):
             armijo_step, f, g.copy(), x.copy(), d.copy(), "a quadratic in R^3", **kwargs
         )
         shown = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+        if np.isclose(found, expected * options["rho"], rtol=1e-9):
+            hint = "you return rho times the first t that passes: return t as soon as it passes."
         assert_close(found, expected, rtol=1e-9, what=f"armijo_step(..., {shown})", hint=hint)
 
 

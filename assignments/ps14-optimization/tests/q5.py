@@ -12,7 +12,8 @@ that breaks it alone:
 - where it ends: 300 steps on an ill-conditioned quadratic end where the recurrence ends,
   at the minimizer: test_where_it_ends.
 - x0 may be a float (d = 1) or a list of ints, and is never modified; grad_f gets 1-D float
-  arrays: test_start_point; variant "updates the caller's x0 in place".
+  arrays: test_start_point; variants "updates the caller's x0 in place", "for a float x0,
+  iterates on a 0-d array".
 """
 
 OK_FORMAT = False
@@ -202,21 +203,32 @@ def test_start_point(momentum):
     _run(momentum, lambda x: 2 * x, x0, 0.1, 5, 3, "5 steps on ||x||^2")
     if not np.array_equal(x0, kept):
         _fail("momentum changed the caller's x0: work on a float copy, np.array(x0, dtype=float).")
-    path = _run(
-        momentum, lambda x: 2 * (x - 3), 0.0, 0.1, 4, 1, "a float x0 = 0.0 on (x - 3)^2", beta=0.5
-    )
-    assert_close(
+
+    def shifted(x):
+        return 2 * (x - 3)
+
+    path = _run(momentum, shifted, 0.0, 0.1, 4, 1, "a float x0 = 0.0 on (x - 3)^2", beta=0.5)
+    assert_path(
         path,
-        _heavy_ball(lambda x: 2 * (x - 3), [0.0], 0.1, 4, 0.5),
-        rtol=1e-10,
-        what="momentum from the float x0 = 0.0",
-        hint="a float x0 is a point in R^1: the path has shape (n_steps + 1, 1).",
+        _heavy_ball(shifted, [0.0], 0.1, 4, 0.5),
+        "momentum from the float x0 = 0.0",
+        _evidence(shifted, [0.0], 0.1, 4, 0.5, "a float x0 is the point [x0] of R^1."),
     )
-    path = _run(momentum, lambda x: 2 * x, [3, -2], 0.25, 3, 2, "x0 = [3, -2], a list of ints")
-    assert_close(
+
+    def double(x):
+        return 2 * x
+
+    path = _run(momentum, double, [3, -2], 0.25, 3, 2, "x0 = [3, -2], a list of ints")
+    assert_path(
         path,
-        _heavy_ball(lambda x: 2 * x, [3.0, -2.0], 0.25, 3, 0.9),
-        rtol=1e-10,
-        what="momentum from x0 = [3, -2] (ints)",
-        hint="convert x0 to a float array first: an int array cannot hold the fractional iterates.",
+        _heavy_ball(double, [3.0, -2.0], 0.25, 3, 0.9),
+        "momentum from x0 = [3, -2] (ints)",
+        _evidence(
+            double,
+            [3.0, -2.0],
+            0.25,
+            3,
+            0.9,
+            "convert x0 to a float array first: an int array cannot hold the fractional iterates.",
+        ),
     )

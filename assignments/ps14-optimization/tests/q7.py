@@ -12,7 +12,7 @@ that breaks it alone:
   "sqrt(v_hat + eps)", "ignores eps".
 - where it ends: 300 steps on an ill-conditioned quadratic match the recurrence's last
   point; the path has shape (n_steps + 1, d) with row 0 = x0, x0 is never modified:
-  test_where_it_ends.
+  test_where_it_ends; variant "np.asarray(x0) and x -= ..." (updates the caller's x0).
 """
 
 OK_FORMAT = False

@@ -84,7 +84,8 @@ def test_warmup_ramp(warmup_cosine):
         _schedule(grid, 0.1, 50, 250, 0.01),
         rtol=1e-10,
         what="warmup_cosine on an int array of steps of shape (2, 3)",
-        hint="work elementwise: the result has the shape of step.",
+        hint="the result has the shape of step, and each entry follows the phase its step is in "
+        "(warm-up, cosine, or after total_steps).",
     )
 
 

@@ -753,6 +753,21 @@ def adam(grad_f, x0, lr, n_steps, beta1=0.9, beta2=0.999, eps=1e-8):
     return np.array(path)
 
 
+@variant("q7", wrong="for a float x0, iterates on a 0-d array: the path has shape (n_steps + 1,)")
+def adam(grad_f, x0, lr, n_steps, beta1=0.9, beta2=0.999, eps=1e-8):
+    x = np.array(x0, dtype=float)
+    m = np.zeros_like(x)
+    v = np.zeros_like(x)
+    path = [x.copy()]
+    for t in range(1, n_steps + 1):
+        g = np.asarray(grad_f(x), dtype=float)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g**2
+        x = x - lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+        path.append(x.copy())
+    return np.array(path)
+
+
 # ---------------------------------------------------------------- q8: schedules
 
 
@@ -904,6 +919,19 @@ def newton(grad_f, hess_f, x0, tol=1e-10, max_iter=50):
         k += 1
         if k < max_iter:
             g = np.asarray(grad_f(x), dtype=float)
+    return np.array(path)
+
+
+@variant("q9", wrong="np.asarray(x0) and x -= step: an int x0 cannot hold the iterates")
+def newton(grad_f, hess_f, x0, tol=1e-10, max_iter=50):
+    x = np.asarray(x0).reshape(-1)
+    path = [x.copy()]
+    for _ in range(max_iter):
+        g = np.asarray(grad_f(x), dtype=float)
+        if np.linalg.norm(g) <= tol:
+            break
+        x -= np.linalg.solve(np.asarray(hess_f(x), dtype=float), g)
+        path.append(x.copy())
     return np.array(path)
 
 
@@ -1067,6 +1095,16 @@ def project_simplex(v):
         else:
             hi = tau
     return np.maximum(v - (lo + hi) / 2, 0)
+
+
+@variant("q11", wrong="projects x0 first: row 0 is project(x0), not x0")
+def projected_gradient(grad_f, project, x0, lr, n_steps):
+    x = np.asarray(project(np.array(x0, dtype=float).reshape(-1)), dtype=float)
+    path = [x.copy()]
+    for _ in range(n_steps):
+        x = np.asarray(project(x - lr * np.asarray(grad_f(x), dtype=float)), dtype=float)
+        path.append(x.copy())
+    return np.array(path)
 
 
 # ---------------------------------------------------------------- q12: KKT

@@ -12,6 +12,8 @@ that breaks it alone:
 - projected_gradient: x_{k+1} = project(x_k - lr grad f(x_k)) with the project it is given,
   graded step by step with the test's own box projection: test_projected_gradient_steps;
   variants "projects x_k before the step (x_k is projected, the step is not)", "never projects".
+- row 0 is x0 as given, even outside the set: test_projected_gradient_steps; variant "projects
+  x0 first".
 - where it ends: minimizing ||x - c||^2 over the simplex, 40 steps reach the projection of c
   (the test's own): test_projected_gradient_converges.
 - the path has shape (n_steps + 1, d), row 0 = x0 as given: test_projected_gradient_steps.
@@ -220,6 +222,11 @@ def test_projected_gradient_steps(projected_gradient):
             _pgd(grad, project, x0, 0.3, 10, "project first"),
             "you project x_k and then step: step first, then project, "
             "x_{k+1} = project(x_k - lr g).",
+        ),
+        (
+            _pgd(grad, project, project(x0), 0.3, 10),
+            "row 0 is x0 itself, as given, even when it lies outside the set: project only the "
+            "points after a step.",
         ),
         (
             _pgd(grad, project, x0, 0.3, 10, "never"),

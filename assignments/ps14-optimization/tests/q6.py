@@ -10,6 +10,7 @@ that breaks it alone:
   gradients of size about 1); variants "sqrt(s + eps)", "ignores eps".
 - the path has shape (n_steps + 1, d), row 0 is x0; where it ends after 200 steps matches the
   recurrence; x0 is never modified: test_where_it_ends; variant "np.asarray(x0) and x -= ...".
+- x0 may be a float (d = 1) or a list of ints: test_where_it_ends.
 """
 
 OK_FORMAT = False
@@ -222,3 +223,14 @@ def test_where_it_ends(rmsprop):
         what="the last point after 200 steps on a quadratic in R^4",
         hint=_evidence(grad, x0, 0.003, 200, 0.9, 1e-8, "check the update rule.")(path),
     )
+    for start, label in [(1.5, "the float x0 = 1.5"), ([2, -1], "the int list x0 = [2, -1]")]:
+        expected = _rms(np.sin, start, 0.1, 5, 0.9, 1e-8)
+        what = f"5 steps on sum(-cos x) from {label}"
+        path = _run(rmsprop, np.sin, start, 0.1, 5, expected.shape[1], what)
+        default = "a float x0 is the point [x0] of R^1; a list of ints becomes a float array."
+        assert_path(
+            path,
+            expected,
+            f"rmsprop from {label}",
+            _evidence(np.sin, start, 0.1, 5, 0.9, 1e-8, default),
+        )

@@ -13,6 +13,8 @@ that breaks it alone:
 - where it ends: 300 steps on an ill-conditioned quadratic match the recurrence's last
   point; the path has shape (n_steps + 1, d) with row 0 = x0, x0 is never modified:
   test_where_it_ends; variant "np.asarray(x0) and x -= ..." (updates the caller's x0).
+- x0 may be a float (d = 1) or a list of ints: test_where_it_ends; variant "for a float x0,
+  iterates on a 0-d array" (q7).
 """
 
 OK_FORMAT = False
@@ -242,3 +244,14 @@ def test_where_it_ends(adam):
         what="the last point after 300 steps of adam (condition number 100)",
         hint=_evidence(grad, x0, 0.02, 300, 0.9, 0.999, 1e-8, "check the update rule.")(path),
     )
+    for start, label in [(1.5, "the float x0 = 1.5"), ([2, -1], "the int list x0 = [2, -1]")]:
+        expected = _adam(np.sin, start, 0.1, 5, 0.9, 0.999, 1e-8)
+        what = f"5 steps on sum(-cos x) from {label}"
+        path = _run(adam, np.sin, start, 0.1, 5, expected.shape[1], what)
+        default = "a float x0 is the point [x0] of R^1; a list of ints becomes a float array."
+        assert_path(
+            path,
+            expected,
+            f"adam from {label}",
+            _evidence(np.sin, start, 0.1, 5, 0.9, 0.999, 1e-8, default),
+        )

@@ -11,6 +11,8 @@ that breaks it alone:
 - solve the linear system, never form the inverse: test_no_inverse (forbid_calls);
   variant "np.linalg.inv".
 - a quadratic is minimized in one step: test_by_hand (public).
+- x0 may be a list of ints (copied as floats): test_iterates (Rosenbrock from [2, 3]);
+  variant "np.asarray(x0) and x -= step in place".
 """
 
 OK_FORMAT = False
@@ -69,10 +71,10 @@ def _convex(rng, n):
     return grad, hess
 
 
-def _path(newton, grad, hess, x0, d, what, **kwargs):
+def _path(newton, grad, hess, x0, d, what, hint="", **kwargs):
     log = GradientLog(d)
     with np.errstate(all="ignore"):
-        found = call(newton, log.wrap(grad), hess, x0, what=what, **kwargs)
+        found = call(newton, log.wrap(grad), hess, x0, what=what, hint=hint, **kwargs)
     path = to_array(found, what=f"the path of {what}")
     if path.ndim != 2 or path.shape[1] != d:
         _fail(f"newton on {what} should return a path of shape (k + 1, {d}), found {path.shape}.")
@@ -158,6 +160,23 @@ def test_iterates(newton):
         expected,
         "newton on Rosenbrock",
         _hint(_rosen_grad, _rosen_hess, x0, 1e-10, 50),
+        rtol=1e-8,
+    )
+    expected = _newton(_rosen_grad, _rosen_hess, [2.0, 3.0], 1e-10, 50)
+    path = _path(
+        newton,
+        _rosen_grad,
+        _rosen_hess,
+        [2, 3],
+        2,
+        "Rosenbrock from the int list [2, 3]",
+        hint="copy x0 as a float array: an int array cannot hold the iterates.",
+    )
+    _compare(
+        path,
+        expected,
+        "newton on Rosenbrock from x0 = [2, 3] (ints)",
+        lambda found: "copy x0 as a float array: an int array cannot hold the iterates.",
         rtol=1e-8,
     )
 

@@ -14,6 +14,8 @@ that breaks it alone:
 - tol is relative to max(1, largest |eigenvalue|) and honoured: test_tolerance; variants
   "ignores tol", "absolute tolerance".
 - returns a bool: test_symmetric_part and test_by_hand.
+- A may hold integers: test_symmetric_part (no plausible numpy answer breaks it alone: it
+  guards hand-written code that fails on integer input).
 """
 
 OK_FORMAT = False
@@ -33,7 +35,7 @@ def _fail(message):
 
 
 def _verdict(is_convex_quadratic, A, what, **kwargs):
-    found = call(is_convex_quadratic, np.array(A, dtype=float), what=what, **kwargs)
+    found = call(is_convex_quadratic, np.array(A), what=what, **kwargs)
     if not isinstance(found, (bool, np.bool_)):
         _fail(
             f"is_convex_quadratic on {what} should return True or False, found "
@@ -136,6 +138,13 @@ def test_symmetric_part(is_convex_quadratic):
             "is_convex_quadratic([[1, 4], [0, 1]]) should be False: x^T A x = x0^2 + 4 x0 x1 + "
             "x1^2 is negative at x = (1, -1). Only the symmetric part (A + A^T) / 2 enters "
             "x^T A x; the eigenvalues of a non-symmetric A (here 1 and 1) say nothing about it."
+        )
+    if not _verdict(
+        is_convex_quadratic, np.array([[2, 1], [1, 2]]), "the int matrix [[2, 1], [1, 2]]"
+    ):
+        _fail(
+            "is_convex_quadratic([[2, 1], [1, 2]]) (integers) should be True: its eigenvalues are "
+            "1 and 3. Convert A to a float array first."
         )
     rng = np.random.default_rng(102)
     for n in [3, 6]:

@@ -80,14 +80,21 @@ def _hint(found, y, left, impurity):
 def test_by_hand(information_gain):
     y = np.array([0, 0, 0, 1, 1, 1])
     left = np.array([True, True, True, True, False, False])
-    # parent 1/2; left [0, 0, 0, 1]: 3/8; right [1, 1]: 0; gain 1/2 - 4/6 * 3/8 = 1/4
+    # with the misclassification impurity 1 - max p: parent 1/2, left [0, 0, 0, 1] 1/4,
+    # right [1, 1] 0, so the gain is 1/2 - 4/6 * 1/4 = 1/3
     assert_close(
-        _gain(information_gain, y, left, correct_gini, "the 6-point example with Gini"),
-        0.25,
+        _gain(
+            information_gain,
+            y,
+            left,
+            misclassification,
+            "the 6-point example with impurity 1 - max p",
+        ),
+        1 / 3,
         rtol=1e-12,
-        what="information_gain on the example (Gini)",
-        hint="parent 1/2, left child 3/8 (4 points), right child 0 (2 points): "
-        "1/2 - (4/6)(3/8) - (2/6)(0) = 1/4.",
+        what="information_gain on the example (impurity 1 - max_k p_k)",
+        hint="parent 1/2, left child 1/4 (4 points), right child 0 (2 points): "
+        "1/2 - (4/6)(1/4) - (2/6)(0) = 1/3. Use the impurity function you are given.",
         reveal=True,
     )
 

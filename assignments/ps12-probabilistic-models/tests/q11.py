@@ -2,6 +2,7 @@
 mistake in question 9 costs points only there. Each clause, with the hidden case that checks
 it and the wrong variant that breaks it alone:
 
+- (the public case passes the impurity 1 - max p; the hidden ones pass Gini)
 - returns (feature, threshold, gain); the candidates are, for every feature j, the
   midpoints between consecutive distinct sorted values of X[:, j], with X[:, j] <= threshold
   going left: test_by_hand (public), test_exhaustive (every candidate enumerated);
@@ -36,8 +37,14 @@ def correct_gini(y):
     return float(1.0 - np.sum((counts / y.size) ** 2))
 
 
-def _run(best_split, X, y, what, hint=""):
-    result = call(best_split, X, y, correct_gini, what=what, hint=hint)
+def misclassification(y):
+    """The misclassification impurity 1 - max_k p_k (handed to the student's function)."""
+    y = np.asarray(y)
+    return float(1.0 - np.unique(y, return_counts=True)[1].max() / y.size) if y.size else 0.0
+
+
+def _run(best_split, X, y, what, hint="", impurity=None):
+    result = call(best_split, X, y, impurity, what=what, hint=hint)
     if not isinstance(result, (tuple, list)) or len(result) != 3:
         raise AssertionError(
             f"best_split on {what} should return a tuple (feature, threshold, gain), found "
@@ -111,7 +118,9 @@ def _check(result, X, y, what):
 def test_by_hand(best_split):
     X = np.array([[1.0, 5.0], [2.0, 6.0], [3.0, 5.0], [4.0, 6.0]])
     y = np.array([0, 0, 1, 1])
-    feature, threshold, gain = _run(best_split, X, y, "the 4-point example")
+    feature, threshold, gain = _run(
+        best_split, X, y, "the 4-point example (impurity 1 - max p)", impurity=misclassification
+    )
     if feature is None or int(to_number(feature, what="the feature")) != 0:
         raise AssertionError(
             f"on the example the best split is feature 0 at threshold 2.5, found feature {feature}."
@@ -129,7 +138,8 @@ def test_by_hand(best_split):
         0.5,
         rtol=1e-12,
         what="the gain on the example",
-        hint="splitting at 2.5 leaves two pure children: the gain is the parent's Gini, 1/2.",
+        hint="splitting at 2.5 leaves two pure children: the gain is the parent's impurity, "
+        "1 - 1/2 = 1/2.",
         reveal=True,
     )
 
@@ -141,7 +151,7 @@ def test_exhaustive(best_split):
         X = np.round(gen.normal(size=(n, d)) * 3, 1)
         y = (X[:, -1] + gen.normal(scale=2.0, size=n) > 0).astype(int) + (K == 3) * (X[:, 0] > 1)
         copies = X.copy(), y.copy()
-        result = _run(best_split, X, y, f"{n} points with {d} features")
+        result = _run(best_split, X, y, f"{n} points with {d} features", impurity=correct_gini)
         if not (np.array_equal(X, copies[0]) and np.array_equal(y, copies[1])):
             raise AssertionError(
                 "best_split changed X or y (sorting a column in place?): sort a copy, "
@@ -152,7 +162,12 @@ def test_exhaustive(best_split):
     X = np.column_stack([gen.uniform(0, 1, size=16), gen.uniform(0, 1, size=16), np.arange(16.0)])
     X[15, :2] = 0.5  # the one positive point sits in the middle of features 0 and 1
     y = (X[:, 2] >= 15).astype(int)
-    _check(_run(best_split, X, y, "16 points"), X, y, "16 points whose best split is the last")
+    _check(
+        _run(best_split, X, y, "16 points", impurity=correct_gini),
+        X,
+        y,
+        "16 points whose best split is the last",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -166,7 +181,7 @@ def test_ties(best_split):
     y[flip] = 1 - y[flip]
     # features 1 and 2 are equal, so every split of feature 1 ties with one of feature 2
     _check(
-        _run(best_split, X, y, "20 points whose features 1 and 2 are equal"),
+        _run(best_split, X, y, "20 points whose features 1 and 2 are equal", impurity=correct_gini),
         X,
         y,
         "20 points whose features 1 and 2 are equal (a tie)",
@@ -174,7 +189,12 @@ def test_ties(best_split):
     y = np.array([0, 1, 1, 0])
     X = np.array([[1.0], [2.0], [3.0], [4.0]])
     # 1.5 and 3.5 both split off one 0: the same gain
-    _check(_run(best_split, X, y, "y = [0, 1, 1, 0]"), X, y, "x = 1, 2, 3, 4, y = [0, 1, 1, 0]")
+    _check(
+        _run(best_split, X, y, "y = [0, 1, 1, 0]", impurity=correct_gini),
+        X,
+        y,
+        "x = 1, 2, 3, 4, y = [0, 1, 1, 0]",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -187,6 +207,7 @@ def test_no_split(best_split):
         y,
         "6 points whose 3 features are all constant",
         hint="with no candidate threshold, return (None, None, 0.0) without computing a maximum.",
+        impurity=correct_gini,
     )
     feature, threshold, gain = result
     if feature is not None or threshold is not None:

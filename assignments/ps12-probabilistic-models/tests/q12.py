@@ -32,7 +32,7 @@ from otter.test_files import test_case
 from mlmath_checks import assert_shape, call, to_array
 
 name = "q12"
-points = 8
+points = 9
 
 
 def correct_split(X, y):
@@ -115,8 +115,15 @@ def _difference(found, expected, where="the root"):
     return None
 
 
-def _build(build_tree, X, y, depth, what, hint=""):
-    tree = call(build_tree, X, y, depth, correct_split, what=what, hint=hint)
+def scripted_split(X, y):
+    """The split of the public example: x <= 2.5 at the root of the 4 points."""
+    if len(y) == 4:
+        return 0, 2.5, 0.5
+    return None, None, 0.0
+
+
+def _build(build_tree, X, y, depth, what, hint="", split=None):
+    tree = call(build_tree, X, y, depth, split, what=what, hint=hint)
     if not isinstance(tree, dict):
         raise AssertionError(
             f"build_tree on {what} should return a dict (a leaf or an internal node), found "
@@ -142,7 +149,7 @@ def _compare(tree, X, y, depth, what, hint):
 def test_by_hand(build_tree):
     X = np.array([[1.0], [2.0], [3.0], [4.0]])
     y = np.array([0, 0, 1, 1])
-    tree = _build(build_tree, X, y, 2, "x = 1, 2, 3, 4 and y = 0, 0, 1, 1")
+    tree = _build(build_tree, X, y, 2, "x = 1, 2, 3, 4 and y = 0, 0, 1, 1", split=scripted_split)
     expected = {"feature": 0, "threshold": 2.5, "left": {"label": 0}, "right": {"label": 1}}
     text = _difference(tree, expected)
     if text:
@@ -150,7 +157,7 @@ def test_by_hand(build_tree):
             f"build_tree on x = 1, 2, 3, 4, y = 0, 0, 1, 1 should return {expected}: {text}. "
             "Both children are pure, so they are leaves."
         )
-    leaf = _build(build_tree, X, y, 0, "the same data with max_depth = 0")
+    leaf = _build(build_tree, X, y, 0, "the same data with max_depth = 0", split=scripted_split)
     if leaf.get("label") != 0 or len(leaf) != 1:
         raise AssertionError(
             f"with max_depth = 0 build_tree should return the leaf {{'label': 0}} (a tie "
@@ -168,7 +175,14 @@ def test_random_trees(build_tree):
     for n, d, K, depth in [(30, 2, 2, 2), (40, 3, 3, 3), (25, 2, 3, 1)]:
         X = np.round(gen.normal(size=(n, d)) * 2, 1)
         y = (np.digitize(X[:, 0] + 0.5 * X[:, -1], [-1.0, 1.0]) + gen.integers(0, 2, size=n)) % K
-        tree = _build(build_tree, X, y, depth, f"{n} points, {K} classes, max_depth = {depth}")
+        tree = _build(
+            build_tree,
+            X,
+            y,
+            depth,
+            f"{n} points, {K} classes, max_depth = {depth}",
+            split=correct_split,
+        )
         _compare(tree, X, y, depth, f"{n} points, {K} classes, max_depth = {depth}", hint)
 
 
@@ -177,7 +191,7 @@ def test_zero_gain(build_tree):
     # XOR: every single split of the four corners leaves both children half 0, half 1
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     y = np.array([0, 1, 1, 0])
-    tree = _build(build_tree, X, y, 3, "the XOR corners")
+    tree = _build(build_tree, X, y, 3, "the XOR corners", split=correct_split)
     if "label" not in tree:
         raise AssertionError(
             "on the XOR corners every split has gain 0, so the root must be a leaf; your tree "
@@ -198,6 +212,7 @@ def test_no_split(build_tree):
         4,
         "5 points, four of them identical with different labels",
         hint="when split(X, y) returns (None, None, 0.0) the node is a leaf.",
+        split=correct_split,
     )
     _compare(tree, X, y, 4, "5 points, four identical", "a node that cannot be split is a leaf.")
 
@@ -206,7 +221,9 @@ def test_no_split(build_tree):
 def test_majority_ties(build_tree):
     X = np.array([[0.0], [0.0], [0.0], [0.0], [0.0], [0.0]])
     y = np.array([5, 5, 2, 2, 7, 9])  # 5 is seen first, 2 is smaller: the leaf is 2
-    tree = _build(build_tree, X, y, 2, "constant features with labels 5, 5, 2, 2, 7, 9")
+    tree = _build(
+        build_tree, X, y, 2, "constant features with labels 5, 5, 2, 2, 7, 9", split=correct_split
+    )
     if tree.get("label") != 2:
         raise AssertionError(
             "with labels 5, 5, 2, 2, 7, 9 and nothing to split on, the leaf should be labelled "

@@ -94,7 +94,10 @@ def _difference(found, expected, where="the root"):
                 f"(on feature {found.get('feature')!r})"
             )
         if int(found["label"]) != expected["label"]:
-            return f"the leaf at {where} has the wrong label ({found['label']!r})"
+            return (
+                f"the leaf at {where} has the wrong label ({found['label']!r}): a leaf is "
+                "labelled with the most frequent label of its rows, ties to the smallest"
+            )
         return None
     if "label" in found:
         return f"{where} should be split, but your tree makes it a leaf"
@@ -132,9 +135,20 @@ def _build(build_tree, X, y, depth, what, hint="", split=None):
     return tree
 
 
+def _mirrored(tree):
+    if "label" in tree:
+        return tree
+    return dict(tree, left=_mirrored(tree["right"]), right=_mirrored(tree["left"]))
+
+
 def _compare(tree, X, y, depth, what, hint):
     expected = _reference_tree(X, y, depth)
     text = _difference(tree, expected)
+    if text and "label" not in expected and _difference(tree, _mirrored(expected)) is None:
+        hint = (
+            "your left and right children are swapped: 'left' holds the rows with "
+            "X[:, feature] <= threshold."
+        )
     if text:
         if _depth(tree) > depth:
             hint = (
@@ -257,10 +271,12 @@ def test_predict_boundaries(predict_tree):
         "right": {"label": 2},
     }
 
-    def walk(x):
+    def walk(x, strict=False):
         node = tree
         while "label" not in node:
-            node = node["left"] if x[node["feature"]] <= node["threshold"] else node["right"]
+            t = node["threshold"]
+            goes_left = x[node["feature"]] < t if strict else x[node["feature"]] <= t
+            node = node["left"] if goes_left else node["right"]
         return node["label"]
 
     gen = np.random.default_rng(2202)
@@ -273,7 +289,7 @@ def test_predict_boundaries(predict_tree):
         wrong = np.flatnonzero(found != expected)
         hint = (
             "a point exactly at a threshold goes LEFT: the rule is x[feature] <= threshold."
-            if set(wrong.tolist()) <= {0, 1, 2, 3}
+            if np.array_equal(found, [walk(x, strict=True) for x in X])
             else "walk from the root: left when x[feature] <= threshold, right otherwise, "
             "until a node has a 'label'."
         )

@@ -155,5 +155,6 @@ def test_many_features_far_points(gaussian_nb_log_posterior):
         rtol=1e-8,
         atol=1e-8,
         what="the log posteriors with 400 features",
-        hint=hint,
+        hint="score[i, k] = log_prior[k] - 1/2 sum_j (log(2 pi var[k, j]) + "
+        "(x_ij - mean[k, j])^2 / var[k, j]), then normalize.",
     )

@@ -158,6 +158,11 @@ def test_long_sequence(hmm_forward):
         raise AssertionError(
             f"hmm_forward on 3000 observations returned a log-likelihood of {log_lik}. {hint}"
         )
+    if not np.all(np.isfinite(log_alpha)):
+        raise AssertionError(f"log_alpha on 3000 observations contains inf or NaN. {hint}")
+    hint = (
+        "finite but wrong: check the recursion on short sequences first (A[i, j] goes from i to j)."
+    )
     assert_close(
         log_lik, expected_lik, rtol=1e-9, what="the log-likelihood of 3000 observations", hint=hint
     )

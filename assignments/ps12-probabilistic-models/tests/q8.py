@@ -164,11 +164,15 @@ def test_long_sequence(hmm_posteriors):
     gamma = _run(
         hmm_posteriors, pi, A, B, obs, scaled_forward, "a sequence of 2000 observations", hint
     )
-    if not np.all(np.isfinite(gamma)) or not np.allclose(gamma.sum(axis=1), 1.0, rtol=1e-6):
+    if not np.all(np.isfinite(gamma)) or np.any(gamma.sum(axis=1) < 0.5):
         raise AssertionError(
-            "on 2000 observations your posteriors contain inf or NaN, or rows that do not "
-            f"sum to 1. {hint}"
+            f"on 2000 observations your posteriors contain inf or NaN, or rows of zeros. {hint}"
         )
     assert_close(
-        gamma, expected, rtol=1e-7, atol=1e-10, what="gamma on 2000 observations", hint=hint
+        gamma,
+        expected,
+        rtol=1e-7,
+        atol=1e-10,
+        what="gamma on 2000 observations",
+        hint=_hint(gamma, pi, A, B, obs),
     )

@@ -44,10 +44,12 @@ def correct_entropy(y):
 
 def misclassification(y):
     """The misclassification impurity 1 - max_k p_k, handed to the student's function."""
-    y = np.asarray(y)
-    if y.size == 0:
-        return 0.0
-    return float(1.0 - np.unique(y, return_counts=True)[1].max() / y.size)
+    labels = np.asarray(y)
+    return (
+        float(1.0 - np.unique(labels, return_counts=True)[1].max() / labels.size)
+        if labels.size
+        else 0.0
+    )
 
 
 def _gain(information_gain, y, left, impurity, what, hint=""):

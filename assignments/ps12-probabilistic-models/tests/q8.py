@@ -82,8 +82,10 @@ def _brute_force(pi, A, B, obs):
 
 
 def _hint(gamma, pi, A, B, obs):
-    alpha = np.exp(scaled_forward(pi, A, B, obs)[0])
-    filtered = alpha / alpha.sum(axis=1, keepdims=True)
+    from scipy.special import logsumexp
+
+    log_alpha = scaled_forward(pi, A, B, obs)[0]
+    filtered = np.exp(log_alpha - logsumexp(log_alpha, axis=1, keepdims=True))
     if len(obs) > 1 and np.allclose(gamma, filtered, rtol=1e-8):
         return (
             "these are the FILTERED probabilities P(z_t | o_0 ... o_t), alpha normalized: "

@@ -1547,3 +1547,69 @@ def predict_tree(tree, X):
 
     descend(tree, np.arange(len(X)))
     return out
+
+
+# ---------------------------------------------------------------- inputs and types
+
+
+@variant("q1", wrong="sorts X and y by class in place, changing the caller's arrays")
+def multinomial_nb_fit(X, y, n_classes, alpha=1.0):
+    order = np.argsort(y, kind="stable")
+    X[:] = X[order]
+    y[:] = y[order]
+    X = np.asarray(X, dtype=float)
+    counts = np.array([X[y == k].sum(axis=0) for k in range(n_classes)])
+    docs = np.array([np.sum(y == k) for k in range(n_classes)])
+    with np.errstate(divide="ignore"):
+        log_prior = np.log(docs / len(y))
+    theta = (counts + alpha) / (counts.sum(axis=1, keepdims=True) + alpha * X.shape[1])
+    return log_prior, np.log(theta)
+
+
+@variant("q2", wrong="shifts S in place (S -= max), changing the caller's array")
+def log_normalize(S):
+    S -= np.max(S, axis=1, keepdims=True)
+    S -= np.log(np.sum(np.exp(S), axis=1, keepdims=True))
+    return S
+
+
+@variant("q4", wrong="centres X in place (X -= means) to compute the variances")
+def gaussian_nb_fit(X, y, n_classes, eps=1e-9):
+    y = np.asarray(y)
+    log_prior = np.log(np.array([np.mean(y == k) for k in range(n_classes)]))
+    means = np.array([X[y == k].mean(axis=0) for k in range(n_classes)])
+    X -= means[y]
+    variances = np.array([np.mean(X[y == k] ** 2, axis=0) for k in range(n_classes)]) + eps
+    return log_prior, means, variances
+
+
+@variant("q6", wrong="assumes obs is a numpy array (obs.shape): fails on a list")
+def hmm_forward(pi, A, B, obs):
+    with np.errstate(divide="ignore"):
+        log_pi, log_A, log_B = np.log(pi), np.log(A), np.log(B)
+    T = obs.shape[0]
+    log_alpha = np.zeros((T, len(log_pi)))
+    log_alpha[0] = log_pi + log_B[:, obs[0]]
+    for t in range(1, T):
+        log_alpha[t] = logsumexp(log_alpha[t - 1][:, None] + log_A, axis=0) + log_B[:, obs[t]]
+    return log_alpha, float(logsumexp(log_alpha[-1]))
+
+
+@variant("q9", wrong="gini uses y.size: fails when y is a list")
+def gini(y):
+    if y.size == 0:
+        return 0.0
+    p = np.unique(y, return_counts=True)[1] / y.size
+    return float(1.0 - np.sum(p**2))
+
+
+@variant("q12", wrong="predict_tree returns float labels (np.zeros(n) filled in)")
+def predict_tree(tree, X):
+    X = np.asarray(X, dtype=float)
+    out = np.zeros(len(X))
+    for i, x in enumerate(X):
+        node = tree
+        while "label" not in node:
+            node = node["left"] if x[node["feature"]] <= node["threshold"] else node["right"]
+        out[i] = node["label"]
+    return out

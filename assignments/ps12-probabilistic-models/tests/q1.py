@@ -12,7 +12,8 @@ the wrong variant that breaks it alone:
   adds 1".
 - n_classes is honoured: a class with no document gets log prior -inf and the uniform word
   distribution: test_empty_class; variant "classes from np.unique(y)".
-- the inputs are left unchanged: test_random_corpora.
+- the inputs are left unchanged: test_random_corpora; variant "sorts X and y by class in
+  place".
 """
 
 OK_FORMAT = False

@@ -17,7 +17,8 @@ build_tree
 - a leaf's label is the most frequent label of its rows, ties to the smallest label:
   test_majority_ties; variant "ties go to the label seen first (Counter.most_common)".
 predict_tree
-- returns an integer array of shape (n,): test_predict_by_hand (public).
+- returns an integer array of shape (n,): test_predict_by_hand (public),
+  test_predict_boundaries; variant "returns float labels".
 - goes left when x[feature] <= threshold, so a point exactly at a threshold goes left:
   test_predict_boundaries; variant "goes left only when x < threshold".
 - a tree that is a single leaf predicts its label everywhere: test_predict_boundaries;
@@ -284,6 +285,12 @@ def test_predict_boundaries(predict_tree):
     X[:4] = [[0.0, 0.5], [-1.0, 0.0], [0.0, -2.0], [-1.0, 0.5]]  # exactly at thresholds
     expected = np.array([walk(x) for x in X])
     found = call(predict_tree, tree, X, what="40 points, 4 of them exactly at a threshold")
+    kind = np.asarray(found).dtype
+    if not np.issubdtype(kind, np.integer):
+        raise AssertionError(
+            f"predict_tree should return integer labels, found an array of dtype {kind}: "
+            "np.zeros(n) is float; use np.zeros(n, dtype=int) or np.array(labels, dtype=int)."
+        )
     found = assert_shape(found, (40,), what="predict_tree on 40 points")
     if not np.array_equal(found, expected):
         wrong = np.flatnonzero(found != expected)

@@ -9,7 +9,7 @@ wrong variant that breaks it alone:
   every row by the one global maximum".
 - -inf scores (a class of prior 0) stay -inf and leave the rest finite and correct:
   test_minus_infinity_entries; variant "shifts by the row mean".
-- S is left unchanged: test_random_scores.
+- S is left unchanged: test_random_scores; variant "shifts S in place".
 - scipy.special.logsumexp is forbidden (the point is to write the trick):
   test_random_scores; variant "calls scipy.special.logsumexp".
 """

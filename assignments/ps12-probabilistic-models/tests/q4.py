@@ -11,7 +11,7 @@ wrong variant that breaks it alone:
 - eps is honoured (eps = 0.25): test_eps_and_single_sample; variant "ignores eps".
 - a class with a single sample gets variance eps (finite, positive):
   test_eps_and_single_sample (ddof = 1 gives NaN there).
-- the inputs are left unchanged: test_random_classes.
+- the inputs are left unchanged: test_random_classes; variant "centres X in place".
 """
 
 OK_FORMAT = False

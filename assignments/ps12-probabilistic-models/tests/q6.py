@@ -7,7 +7,7 @@ variant that breaks it alone:
   variants "uses A transposed", "forgets the emission of the first observation",
   "emits o_{t-1} at step t".
 - A[i, j] = P(z_{t+1} = j | z_t = i), B[k, o] = P(o | z = k), obs a list or an integer
-  array: test_brute_force.
+  array: test_brute_force; variant "assumes obs is a numpy array".
 - in log space: a sequence of 3000 observations (where the probabilities underflow) gives
   a finite, correct result: test_long_sequence; variant "multiplies probabilities, takes
   the log at the end".

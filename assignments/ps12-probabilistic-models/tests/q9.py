@@ -9,7 +9,8 @@ wrong variant that breaks it alone:
   occur contributes nothing (0 log 0 = 0): test_sparse_labels; variant "counts with
   np.bincount and takes log2 of the zero counts (NaN)".
 - an empty y has impurity 0.0 (both): test_empty; variant "divides by len(y) (NaN)".
-- y a list or an array; a single number returned: test_random_labels.
+- y a list or an array; a single number returned: test_random_labels; variant "gini uses
+  y.size (fails on a list)".
 """
 
 OK_FORMAT = False
@@ -25,7 +26,7 @@ points = 5
 
 def _value(f, y, label, what, hint=""):
     with np.errstate(all="ignore"):
-        return to_number(call(f, y, what=what, hint=hint), what=f"{label} on {what}")
+        return to_number(call(f, y, name=label, what=what, hint=hint), what=f"{label} on {what}")
 
 
 def _oracle(y):

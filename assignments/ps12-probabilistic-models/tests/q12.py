@@ -239,10 +239,18 @@ def test_majority_ties(build_tree):
     tree = _build(
         build_tree, X, y, 2, "constant features with labels 5, 5, 2, 2, 7, 9", split=correct_split
     )
-    if tree.get("label") != 2:
+    found = tree.get("label")
+    if found != 2:
+        why = (
+            "break a tie between equally frequent labels in favour of the SMALLER label, not "
+            "the one seen first."
+            if found == 5
+            else "a leaf is labelled with the most frequent label of its rows, ties to the "
+            "smallest."
+        )
         raise AssertionError(
-            "with labels 5, 5, 2, 2, 7, 9 and nothing to split on, the leaf should be labelled "
-            f"2 (a tie between 2 and 5 goes to the smaller label), found {tree.get('label')!r}."
+            "with labels 5, 5, 2, 2, 7, 9 and nothing to split on, your leaf is labelled "
+            f"{found!r}: {why}"
         )
 
 

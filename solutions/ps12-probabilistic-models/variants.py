@@ -1613,3 +1613,21 @@ def predict_tree(tree, X):
             node = node["left"] if x[node["feature"]] <= node["threshold"] else node["right"]
         out[i] = node["label"]
     return out
+
+
+@variant("q8", wrong="shifts the backward log-sum-exp by its maximum even when it is -inf (NaN)")
+def hmm_posteriors(pi, A, B, obs, forward):
+    obs = np.asarray(obs, dtype=int)
+    with np.errstate(divide="ignore"):
+        log_A = np.log(np.asarray(A, dtype=float))
+        log_B = np.log(np.asarray(B, dtype=float))
+    log_alpha, log_likelihood = forward(pi, A, B, obs)
+    log_alpha = np.asarray(log_alpha, dtype=float)
+    T, K = log_alpha.shape
+    log_beta = np.zeros((T, K))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for t in range(T - 2, -1, -1):
+            S = log_A + (log_B[:, obs[t + 1]] + log_beta[t + 1])[None, :]
+            top = np.max(S, axis=1, keepdims=True)
+            log_beta[t] = (top + np.log(np.sum(np.exp(S - top), axis=1, keepdims=True)))[:, 0]
+        return np.exp(log_alpha + log_beta - log_likelihood)

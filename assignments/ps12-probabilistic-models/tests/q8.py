@@ -9,6 +9,9 @@ checks it and the wrong variant that breaks it alone:
   o_t instead of o_{t+1}", "the backward step uses A transposed".
 - in log space: 2000 observations give finite, correct posteriors: test_long_sequence;
   variant "backward pass with plain probabilities (beta underflows)".
+- zero probabilities are allowed: where every term of a backward log-sum-exp is -inf, log_beta
+  is -inf, not NaN: test_zero_probabilities; variant "shifts the backward log-sum-exp by a
+  maximum that may be -inf".
 """
 
 OK_FORMAT = False
@@ -21,7 +24,7 @@ from otter.test_files import test_case
 from mlmath_checks import assert_close, assert_shape, call
 
 name = "q8"
-points = 6
+points = 7
 
 
 def _joint(pi, A, B, obs, z):
@@ -55,7 +58,8 @@ def scaled_forward(pi, A, B, obs):
             alpha = (rows[-1] @ A) * B[:, obs[t]]
         logs.append(np.log(alpha.sum()))
         rows.append(alpha / alpha.sum())
-    return np.log(np.array(rows)) + np.cumsum(logs)[:, None], float(np.sum(logs))
+    with np.errstate(divide="ignore"):
+        return np.log(np.array(rows)) + np.cumsum(logs)[:, None], float(np.sum(logs))
 
 
 def _run(hmm_posteriors, pi, A, B, obs, forward, what, hint=""):
@@ -177,4 +181,39 @@ def test_long_sequence(hmm_posteriors):
         atol=1e-10,
         what="gamma on 2000 observations",
         hint=_hint(gamma, pi, A, B, obs),
+    )
+
+
+@test_case(points=1, hidden=True)
+def test_zero_probabilities(hmm_posteriors):
+    # a left-to-right model in which only state 2 can emit symbol 2: before the first 2, a
+    # state that cannot reach state 2 in one step has beta = 0 (log_beta = -inf)
+    pi = np.array([1.0, 0.0, 0.0])
+    A = np.array([[0.6, 0.4, 0.0], [0.0, 0.7, 0.3], [0.0, 0.0, 1.0]])
+    B = np.array([[0.5, 0.5, 0.0], [0.4, 0.6, 0.0], [0.2, 0.2, 0.6]])
+    obs = np.array([0, 1, 1, 2, 2, 0])
+    expected = _brute_force(pi, A, B, obs)
+    gamma = _run(
+        hmm_posteriors,
+        pi,
+        A,
+        B,
+        obs,
+        scaled_forward,
+        "a left-to-right model with zero probabilities",
+        hint="a probability 0 is log 0 = -inf; a state that cannot explain the future has "
+        "log_beta = -inf and posterior 0.",
+    )
+    if np.any(np.isnan(gamma)):
+        raise AssertionError(
+            "hmm_posteriors returned NaN on a model with zero probabilities: when every term "
+            "of a backward log-sum-exp is -inf, its maximum is -inf and x - max is NaN. Shift "
+            "by 0 when the maximum is -inf (the result is then -inf)."
+        )
+    assert_close(
+        gamma,
+        expected,
+        rtol=1e-9,
+        atol=1e-12,
+        what="gamma on a left-to-right model (checked against every hidden path)",
     )

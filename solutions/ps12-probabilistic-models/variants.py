@@ -3,7 +3,7 @@
 import numpy as np
 from scipy.special import logsumexp
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1: multinomial_nb_fit
 

@@ -115,8 +115,9 @@ def _limit_failures(allowed: int, dask_scheduler=None):
 
 # ---- on each Dask worker -----------------------------------------------------------------
 
-_warm: dict = {}  # (setup key, thread) -> local.WarmWorker
+_warm: dict = {}  # (setup key, thread) -> local.WarmWorker, oldest first
 _warm_lock = threading.Lock()
+WARM_PER_THREAD = 2  # setups kept warm per thread (a cluster grading set after set)
 
 
 def _run_on_worker(setup: Setup, task, timeout):
@@ -127,10 +128,22 @@ def _run_on_worker(setup: Setup, task, timeout):
     multiprocessing.current_process()._config.pop("daemon", None)
     key = (getattr(setup, "key", id(setup)), threading.get_ident())
     with _warm_lock:
-        warm = _warm.get(key)
+        warm = _warm.pop(key, None)
         if warm is None:
-            warm = _warm[key] = WarmWorker(len(_warm), setup, "forkserver")
+            mine = [k for k in _warm if k[1] == key[1]]
+            for old in mine[: max(0, len(mine) - WARM_PER_THREAD + 1)]:
+                _warm.pop(old).close()
+            warm = WarmWorker(_next_slot(), setup, "forkserver")
+        _warm[key] = warm  # now the most recently used
     return warm.do(task, timeout)
+
+
+_slots = iter(range(1_000_000))
+
+
+def _next_slot() -> int:
+    """Slot numbers unique in this worker process (they name cgroups and work folders)."""
+    return next(_slots)
 
 
 # ---- a cluster on this machine, for tests and benchmarks -----------------------------------

@@ -126,18 +126,20 @@ class GradingSetup:
     def __init__(self, autograder_zip: bytes, limits: Limits):
         self.zip = autograder_zip
         self.limits = limits
-        self.key = hashlib.sha256(autograder_zip).hexdigest()
+        # workers kept warm for one setup serve only the same zip under the same limits
+        self.key = hashlib.sha256(autograder_zip + repr(limits).encode()).hexdigest()
 
     def __getstate__(self):
         return {"zip": self.zip, "limits": self.limits, "key": self.key}
 
     def prepared(self, scratch: Path | None = None) -> "PreparedAutograder":
-        found = _prepared.get(self.key)
+        digest = hashlib.sha256(self.zip).hexdigest()
+        found = _prepared.get(digest)
         if found is None:
             if scratch is None:  # a worker process of a cluster: a scratch of its own
                 scratch = _scratch()
                 Finalize(None, shutil.rmtree, args=(scratch, True), exitpriority=0)
-            found = _prepared[self.key] = PreparedAutograder(self.zip, scratch)
+            found = _prepared[digest] = PreparedAutograder(self.zip, scratch)
         return found
 
     def __call__(self, slot: int):
@@ -187,13 +189,22 @@ class Payload:
     unreadable: str = ""
 
 
-def _payloads(submissions: list[Submission]):
-    """Read each submission only when a worker is free for it (a few in memory at once)."""
-    for submission in submissions:
-        try:
-            yield Payload(submission.read())
-        except Unreadable as error:
-            yield Payload(unreadable=str(error))
+class Payloads:
+    """The submissions, each read only when a worker is free for it (a few in memory at
+    once); sized, so that a small batch starts no more workers than it has submissions."""
+
+    def __init__(self, submissions: list[Submission]):
+        self.submissions = submissions
+
+    def __len__(self) -> int:
+        return len(self.submissions)
+
+    def __iter__(self):
+        for submission in self.submissions:
+            try:
+                yield Payload(submission.read())
+            except Unreadable as error:
+                yield Payload(unreadable=str(error))
 
 
 def _scratch() -> Path:
@@ -269,7 +280,7 @@ def grade_batch(
             summary.scores.append(outcome.score)
             bar.update(1)
 
-        for finished in executor.run(_payloads(todo), setup):
+        for finished in executor.run(Payloads(todo), setup):
             outcome = finished.value if finished.ok else Outcome("error", finished.error)
             record(finished.index, outcome)
         bar.close()

@@ -290,6 +290,9 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("mlmath: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `mlmath show ... | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

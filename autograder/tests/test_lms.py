@@ -91,6 +91,18 @@ def test_a_gradescope_export_with_broken_metadata_still_tells_submissions_apart(
     assert any("not readable YAML" in warning for warning in collection.warnings)
 
 
+def test_a_gradescope_submission_without_a_notebook_is_its_own_row(tmp_path):
+    only = [Submitter("Only Pdf", "1006", "pdf@uni.edu")]
+    pdf = GradescopeSubmission(115, only, "2026-12-01 08:00:00 -0800", {"answers.pdf": b"%PDF"})
+    files = gradescope_files([FOUR[0], pdf])
+    files = {name: _notebook(name) if name.endswith(".ipynb") else data
+             for name, data in files.items()}  # fmt: skip
+    students = _by_student(collect([write_zip(tmp_path / "export.zip", files)], SET, {}))
+    assert sorted(students) == ["1001", "1006"]
+    assert students["1006"].locator is None
+    assert students["1006"].problem == "the submission holds no notebook"
+
+
 def test_canvas_file_names_give_the_user_the_late_marker_and_the_newest_file(tmp_path):
     files = {
         canvas_name("doejane", 12345, 67890, "ps02-vectors.ipynb"): _notebook("first"),
@@ -189,6 +201,9 @@ def test_a_roster_without_an_id_column_is_a_clear_error(tmp_path):
     path = tmp_path / "roster.csv"
     path.write_text("first,last\nA,B\n")
     with pytest.raises(MlmathError, match="student .or id. or email"):
+        read_roster(path)
+    path.write_text("id,name\nada,Ada\nbob,Bob\nada,Ada again\n")
+    with pytest.raises(MlmathError, match="lists 'ada' twice .lines 2 and 4."):
         read_roster(path)
 
 

@@ -25,7 +25,7 @@ Anything else falls back to the documented folder rule in submissions.py.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
@@ -45,9 +45,9 @@ class Owner:
     submitted_at: float | None = None  # the LMS's own time of the submission
     attempt: int = 0  # a later attempt of the same file ranks higher
 
-    def ids(self) -> set[str]:
-        """Every id a roster might know this person by."""
-        return {i.lower() for i in (self.student, self.email, self.sis_id, self.lms_id) if i}
+    def ids(self) -> list[str]:
+        """Every id a roster might know this person by, the layout's own id first."""
+        return [i.lower() for i in (self.student, self.lms_id, self.sis_id, self.email) if i]
 
 
 class LayoutError(Exception):
@@ -61,6 +61,7 @@ class Layout:
     lms: str
     owners_of: Callable[[PurePosixPath], list[Owner] | None]  # None: not in the layout
     warning: str = ""  # what could not be read, and what was done instead
+    listed: dict[PurePosixPath, list[Owner]] = field(default_factory=dict)  # every submission
 
 
 # ---- Gradescope -------------------------------------------------------------------
@@ -88,7 +89,8 @@ def _gradescope(paths: list[PurePosixPath], read: Callable[[PurePosixPath], byte
         folder = inside.parts[0]
         return entries.get(folder) or [Owner(student=folder)]
 
-    return Layout("Gradescope", owners_of, warning)
+    listed = {root / folder: owners for folder, owners in entries.items()}
+    return Layout("Gradescope", owners_of, warning, listed)
 
 
 def _gradescope_entries(data: bytes) -> dict[str, list[Owner]]:

@@ -46,7 +46,7 @@ class Roster:
                 self.by_id.setdefault(key, person)
 
     def match(self, owner: Owner) -> Person | None:
-        for key in sorted(owner.ids()):
+        for key in owner.ids():
             if key in self.by_id:
                 return self.by_id[key]
         return None
@@ -70,7 +70,7 @@ def read_roster(path: Path | None) -> Roster | None:
         raise MlmathError(
             f"the roster {path} needs a column student (or id) or email; see `mlmath grade --help`"
         )
-    people = []
+    people, lines = [], {}
     for number, row in enumerate(rows, start=2):
         fields = {key: value.strip() for key, value in zip(header, row, strict=False) if key}
         if not any(fields.values()):
@@ -78,5 +78,10 @@ def read_roster(path: Path | None) -> Roster | None:
         student = fields.get("student") or fields.get("email")
         if not student:
             raise MlmathError(f"the roster {path}, line {number}: no student id or email")
+        if student in lines:
+            raise MlmathError(
+                f"the roster {path} lists {student!r} twice (lines {lines[student]} and {number})"
+            )
+        lines[student] = number
         people.append(Person(**{**fields, "student": student}))
     return Roster(people)

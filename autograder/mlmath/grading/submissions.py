@@ -364,6 +364,11 @@ class _Collector:
             else:
                 for owner in owners:
                     self.add(owner, label, item.locator, item.when, item.problem)
+        for folder, owners in (layout.listed if layout else {}).items():
+            if not any(folder in item.path.parents for item in work):  # a PDF, say
+                for owner in owners:
+                    self.add(self.mapped(owner), f"{prefix}{folder}/", None, 0.0,
+                             "the submission holds no notebook")  # fmt: skip
         return True
 
     def _layout(self, items: list[_Item], prefix: str):

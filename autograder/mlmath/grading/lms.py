@@ -15,7 +15,9 @@ autograder/tests/lms_fixtures.py are built to exactly these shapes.
   under the same name gets `-1`, `-2`, ... before its extension (the highest is newest).
 - Moodle, "Download all submissions": `Full Name_participantid_assignsubmission_file_`
   either as a folder holding the files ("Download submissions in folders") or as the
-  prefix of each file name.
+  prefix of each file name. Moodle's own mod/assign/locallib.php (download_submissions)
+  builds it: the full name with `_` made spaces, `_`, the participant's unique id, `_`,
+  then the plugin's `assignsubmission_file_`.
 - Blackboard Learn, "Download Assignment": flat files named
   `Assignment_username_attempt_YYYY-MM-DD-HH-MM-SS_filename` (beside a `.txt` receipt
   per attempt); the time in the name is the attempt's, in the server's local time.

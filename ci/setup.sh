@@ -30,12 +30,19 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
-# mlmath grade runs each submission inside bubblewrap; without it, it warns loudly.
-if ! command -v bwrap >/dev/null 2>&1; then
+# A Debian package a command needs, installed where we may (root with apt-get).
+system_package() {  # package, command it provides, what goes without it
+  command -v "$2" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    (apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null) ||
-      echo "ci/setup.sh: could not install bubblewrap; grading will not be isolated" >&2
+    (apt-get update -qq && apt-get install -y -qq "$1" >/dev/null) ||
+      echo "ci/setup.sh: could not install $1; $3" >&2
   else
-    echo "ci/setup.sh: install bubblewrap (e.g. sudo apt-get install bubblewrap) for isolated grading" >&2
+    echo "ci/setup.sh: install $1 (e.g. sudo apt-get install $1); $3" >&2
   fi
-fi
+}
+
+# mlmath grade runs each submission inside bubblewrap; without it, it warns loudly.
+system_package bubblewrap bwrap "grading will not be isolated"
+# The grading report's test opens the page in Debian's Chromium, driven by playwright
+# (never `playwright install`: no browser is downloaded); without it that test skips.
+system_package chromium chromium "the report's browser test will skip"

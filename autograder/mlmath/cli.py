@@ -89,6 +89,7 @@ def _executor(args):
 
 def cmd_grade(args) -> int:
     from .grading.batch import grade_batch
+    from .grading.roster import read_roster
     from .grading.submissions import read_mapping
     from .release.build import Release
     from .sandbox.isolation import Limits
@@ -110,6 +111,7 @@ def cmd_grade(args) -> int:
             gradebook_path=args.gradebook,
             regrade=args.regrade,
             mapping=read_mapping(args.map),
+            roster=read_roster(args.roster),
             progress=not args.quiet,
         )
     for line in summary.lines():
@@ -118,21 +120,70 @@ def cmd_grade(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .grading.exports import export_csv
+    from .grading import exports
+    from .grading.late import policy_from
+    from .grading.roster import read_roster
 
-    count = export_csv(_open_gradebook(args.gradebook), args.problem_set, args.csv)
+    gradebook, policy = _open_gradebook(args.gradebook), policy_from(args)
+    roster = read_roster(args.roster)
+    if args.format == "canvas":
+        assignment = args.assignment or args.problem_set
+        unmatched = exports.export_canvas(
+            gradebook, args.problem_set, args.csv, assignment, policy, roster
+        )
+        if unmatched:
+            _say(f"warning: Canvas cannot match {len(unmatched)} student(s) without a Canvas "
+                 f"ID or SIS User ID (give them in --roster): {', '.join(unmatched)}")  # fmt: skip
+        print(f"wrote the Canvas gradebook import {args.csv} (column {assignment!r})")
+        return 0
+    export = exports.export_gradescope if args.format == "gradescope" else exports.export_csv
+    count = export(gradebook, args.problem_set, args.csv, policy, roster)
     print(f"wrote {count} student row(s) to {args.csv}")
     return 0
 
 
 def cmd_feedback(args) -> int:
     from .grading.exports import write_feedback
+    from .grading.late import policy_from
 
-    names = write_feedback(_open_gradebook(args.gradebook), args.problem_set, args.out)
+    names = write_feedback(
+        _open_gradebook(args.gradebook), args.problem_set, args.out, policy_from(args)
+    )
     for student, name in sorted(names.items(), key=lambda item: item[1]):
         print(f"{name}\t{student.encode('unicode_escape').decode('ascii')}")
     print(f"wrote {len(names)} feedback file(s) to {args.out}")
     return 0
+
+
+def cmd_show(args) -> int:
+    from .grading.late import policy_from
+    from .grading.show import show_student
+
+    gradebook = _open_gradebook(args.gradebook)
+    print(show_student(gradebook, args.problem_set, args.student, policy_from(args)))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .reporting.page import write_report
+
+    html, markdown = write_report(_open_gradebook(args.gradebook), args.problem_set, args.out)
+    print(f"wrote {html} and {markdown}")
+    return 0
+
+
+def _late_options(command):
+    command.add_argument(
+        "--deadline", default=None,
+        help="ISO 8601 deadline, e.g. 2026-12-01T23:59:00+01:00 (UTC without an offset)",
+    )  # fmt: skip
+    command.add_argument(
+        "--per-day", type=float, default=0.0,
+        help="percent of the possible points taken off per started day late",
+    )  # fmt: skip
+    command.add_argument(
+        "--grace", default=None, help="time after the deadline that is not late: 15m, 2h, 1d"
+    )
 
 
 def _open_gradebook(path: Path):
@@ -193,20 +244,48 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="CSV with columns submission,student that overrides student ids",
     )
+    grade.add_argument(
+        "--roster", type=Path, default=None,
+        help="CSV of student,name,email,sis_id,lms_id,section: who each id is",
+    )  # fmt: skip
     grade.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     grade.set_defaults(run=cmd_grade)
 
     export = commands.add_parser("export", help="write the gradebook of a set as CSV")
     export.add_argument("problem_set")
-    export.add_argument("--csv", type=Path, required=True)
+    export.add_argument("--csv", type=Path, required=True, help="the file to write")
+    export.add_argument(
+        "--format", choices=("csv", "canvas", "gradescope"), default="csv",
+        help="csv (every detail), canvas (a Canvas gradebook import), gradescope",
+    )  # fmt: skip
+    export.add_argument(
+        "--assignment", default=None,
+        help="the Canvas assignment column, e.g. 'PS01 Algebra (123456)' (default: the set)",
+    )  # fmt: skip
+    export.add_argument("--roster", type=Path, default=None, help="names and ids (see grade)")
     export.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    _late_options(export)
     export.set_defaults(run=cmd_export)
 
     feedback = commands.add_parser("feedback", help="write one Markdown feedback file a student")
     feedback.add_argument("problem_set")
     feedback.add_argument("--out", type=Path, required=True)
     feedback.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    _late_options(feedback)
     feedback.set_defaults(run=cmd_feedback)
+
+    show = commands.add_parser("show", help="one student's questions, points and failures")
+    show.add_argument("problem_set")
+    show.add_argument("student", help="an id, name, email, SIS or LMS id")
+    show.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    _late_options(show)
+    show.set_defaults(run=cmd_show)
+
+    report = commands.add_parser("report", help="an HTML and Markdown report on a set's grades")
+    report.add_argument("problem_set")
+    report.add_argument("--out", type=Path, required=True, help="folder for report.html/.md")
+    report.add_argument("--gradebook", type=Path, default=Path("gradebook.sqlite"))
+    report.set_defaults(run=cmd_report)
 
     data = commands.add_parser("datasets", help="list the shipped datasets and verify checksums")
     data.add_argument(
@@ -230,6 +309,9 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("mlmath: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `mlmath show ... | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

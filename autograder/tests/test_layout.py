@@ -10,6 +10,7 @@ PACKAGE = Path(mlmath.__file__).resolve().parent
 # highest first: a module may import only from its own stage or those after it
 STAGES = [
     "cli",
+    "reporting",
     "validation",
     "grading",
     "release",

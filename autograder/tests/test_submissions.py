@@ -89,11 +89,11 @@ def test_newest_wins_and_the_problem_set_name_is_preferred(tmp_path):
     assert newer.exists() and older.exists()
 
 
-def test_missing_paths_and_broken_zips_become_their_own_rows(tmp_path):
+def test_missing_paths_are_errors_and_broken_zips_their_own_rows(tmp_path):
     broken = _write(tmp_path / "hank.zip", b"not a zip")
-    collection = collect([tmp_path / "nobody.ipynb", broken], "ps01-x", {})
-    problems = {s.student: s.problem for s in collection.submissions}
-    assert problems["nobody"] == "no such file or folder"
+    with pytest.raises(MlmathError, match="nobody.ipynb: no such file or folder"):
+        collect([tmp_path / "nobody.ipynb", broken], "ps01-x", {})
+    problems = {s.student: s.problem for s in collect([broken], "ps01-x", {}).submissions}
     assert problems["hank"].startswith("not a readable zip file")
 
 

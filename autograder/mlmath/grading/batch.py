@@ -25,9 +25,10 @@ from ..sandbox.isolation import (
     isolation_warning,
     limits_note,
 )
-from .gradebook import Gradebook
+from .gradebook import STUDENT_FIELDS, Gradebook
+from .roster import Roster
 from .session import Outcome, SubmissionGrader, TestSource, clean_message
-from .submissions import Collection, Submission, Unreadable, collect
+from .submissions import Collection, Submission, Unreadable, check_paths, collect
 
 SCRATCH_PREFIX = "mlmath-grade-"
 
@@ -42,6 +43,9 @@ class BatchSummary:
     possible: float = 0.0
     superseded: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    layouts: list[str] = field(default_factory=list)
+    not_on_roster: list[str] = field(default_factory=list)
+    without_submission: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         mean = sum(self.scores) / len(self.scores) if self.scores else 0.0
@@ -52,6 +56,11 @@ class BatchSummary:
             f"skipped {self.skipped} already graded",
             f"mean score {mean:.2f} / {self.possible:g}" if self.scores else "no scores",
         ]
+        lines += [f"read {layout}" for layout in self.layouts]
+        if self.not_on_roster:
+            lines.append(f"not on the roster: {', '.join(self.not_on_roster)}")
+        if self.without_submission:
+            lines.append(f"on the roster, no submission: {', '.join(self.without_submission)}")
         return lines + [f"superseded: {note}" for note in self.superseded]
 
 
@@ -227,8 +236,10 @@ def grade_batch(
     gradebook_path: Path,
     regrade: bool,
     mapping: dict[str, str],
+    roster: Roster | None = None,
     progress: bool = True,
 ) -> BatchSummary:
+    check_paths(paths)  # a wrong path is the command line's error, before anything is written
     summary = BatchSummary(problem_set)
     summary.warnings = [w for w in (isolation_warning(), limits_note()) if w]
     for warning in summary.warnings:
@@ -246,22 +257,28 @@ def grade_batch(
         os.chdir(home)
         summary.possible = sum(possible.values())
         gradebook.set_questions(problem_set, possible)
-        collection: Collection = collect(paths, problem_set, mapping)
-        summary.superseded = [
-            f"{old.student}: graded {kept.label}, not the older {old.label}"
-            for old, kept in collection.superseded
-        ]
-        todo = [
-            s
-            for s in collection.submissions
-            if regrade
-            or not gradebook.already_graded(s.student, problem_set, s.content_hash, autograder.hash)
-        ]
-        summary.skipped = len(collection.submissions) - len(todo)
+        collection: Collection = collect(paths, problem_set, mapping, roster)
+        _summarize_collection(summary, collection)
+        gradebook.set_students([_identity(s) for s in collection.submissions])
+        # a group's notebook is graded once and credited to every member
+        groups: dict[tuple[str, str], list[Submission]] = {}
+        for s in collection.submissions:
+            if regrade or not gradebook.already_graded(
+                s.student, problem_set, s.content_hash, autograder.hash
+            ):
+                groups.setdefault((s.label, s.content_hash), []).append(s)
+        todo = [members[0] for members in groups.values()]
+        summary.skipped = len(collection.submissions) - sum(map(len, groups.values()))
         bar = _progress(len(todo), problem_set, progress)
 
         def record(index: int, outcome: Outcome):
-            submission = todo[index]
+            for submission in groups[(todo[index].label, todo[index].content_hash)]:
+                _record_one(submission, outcome)
+            bar.update(1)
+
+        def _record_one(submission: Submission, outcome: Outcome):
+            if submission.note:
+                outcome.note("invalid", submission.note)
             gradebook.record(
                 student=submission.student,
                 problem_set=problem_set,
@@ -274,11 +291,11 @@ def grade_batch(
                 questions=outcome.questions,
                 seconds=outcome.seconds,
                 possible=summary.possible,
+                late=submission.owner.late if submission.owner else None,
             )
             summary.graded += 1
             summary.by_status[outcome.status] = summary.by_status.get(outcome.status, 0) + 1
             summary.scores.append(outcome.score)
-            bar.update(1)
 
         for finished in executor.run(Payloads(todo), setup):
             outcome = finished.value if finished.ok else Outcome("error", finished.error)
@@ -289,6 +306,29 @@ def grade_batch(
         shutil.rmtree(scratch, ignore_errors=True)
         cgroups.remove_stale()
     return summary
+
+
+def _summarize_collection(summary: BatchSummary, collection: Collection):
+    summary.superseded = [
+        f"{old.student}: graded {kept.label}, not the older {old.label}"
+        for old, kept in collection.superseded
+    ]
+    summary.layouts = collection.layouts
+    summary.warnings += collection.warnings
+    summary.not_on_roster = collection.not_on_roster
+    summary.without_submission = [
+        f"{p.student} ({p.name})" if p.name else p.student for p in collection.without_submission
+    ]
+
+
+def _identity(submission: Submission) -> dict:
+    """What the gradebook keeps about who a student is: the roster's word, else the LMS's."""
+    fields = {}
+    for source in (submission.owner, submission.person):
+        for key in STUDENT_FIELDS:
+            if getattr(source, key, ""):
+                fields[key] = getattr(source, key)
+    return {**fields, "student": submission.student}
 
 
 def _progress(total: int, label: str, enabled: bool):

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS submissions (
     score REAL NOT NULL,
     possible REAL NOT NULL,
     seconds REAL NOT NULL,
+    late INTEGER,
     UNIQUE (student, problem_set, content_hash, autograder_hash)
 );
 CREATE TABLE IF NOT EXISTS results (
@@ -49,7 +50,18 @@ CREATE TABLE IF NOT EXISTS results (
     message TEXT NOT NULL,
     PRIMARY KEY (submission_id, question, test_case)
 );
+CREATE TABLE IF NOT EXISTS students (
+    student TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    sis_id TEXT NOT NULL DEFAULT '',
+    lms_id TEXT NOT NULL DEFAULT '',
+    section TEXT NOT NULL DEFAULT ''
+);
 """
+STUDENT_FIELDS = ("name", "email", "sis_id", "lms_id", "section")
+CURRENT_FIELDS = ("id", "student", "source", "status", "reason", "score", "possible",
+                  "submitted_at", "seconds", "late")  # fmt: skip
 
 
 def _iso(timestamp: float) -> str:
@@ -62,6 +74,9 @@ class Gradebook:
         with self._connect() as db:
             db.execute("PRAGMA journal_mode = WAL")
             db.executescript(SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(submissions)")}
+            if "late" not in columns:  # a gradebook written before late markers were kept
+                db.execute("ALTER TABLE submissions ADD COLUMN late INTEGER")
 
     @contextlib.contextmanager
     def _connect(self):
@@ -114,6 +129,7 @@ class Gradebook:
         questions,
         seconds,
         possible,
+        late=None,
     ):
         """Write one graded submission and its per-test results atomically."""
         score = sum(q.score for q in questions.values())
@@ -122,11 +138,12 @@ class Gradebook:
             cursor = db.execute(
                 "INSERT INTO submissions (student, problem_set, source, content_hash, "
                 "autograder_hash, submitted_at, graded_at, status, reason, score, possible, "
-                "seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "seconds, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (student, problem_set, content_hash, autograder_hash) DO UPDATE "
                 "SET source = excluded.source, graded_at = excluded.graded_at, "
                 "status = excluded.status, reason = excluded.reason, score = excluded.score, "
-                "possible = excluded.possible, seconds = excluded.seconds RETURNING id",
+                "possible = excluded.possible, seconds = excluded.seconds, late = excluded.late "
+                "RETURNING id",
                 (
                     student,
                     problem_set,
@@ -140,6 +157,7 @@ class Gradebook:
                     score,
                     possible,
                     round(seconds, 3),
+                    None if late is None else int(late),
                 ),
             )
             submission_id = cursor.fetchone()[0]
@@ -152,32 +170,37 @@ class Gradebook:
             )  # fmt: skip
 
     def current(self, problem_set: str) -> list[dict]:
-        """Each student's latest submission for a problem set, newest grading first."""
+        """Each student's latest submission for a problem set (by submission time, then
+        grading time), in the order of their ids."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT id, student, source, status, reason, score, possible, submitted_at FROM "
-                "submissions WHERE problem_set = ? ORDER BY student, submitted_at, graded_at, id",
+                f"SELECT {', '.join(CURRENT_FIELDS)} FROM submissions WHERE problem_set = ? "
+                "ORDER BY student, submitted_at, graded_at, id",
                 (problem_set,),
             ).fetchall()
-        latest = {}
-        for row in rows:  # later rows win
-            latest[row[1]] = dict(
-                zip(
-                    (
-                        "id",
-                        "student",
-                        "source",
-                        "status",
-                        "reason",
-                        "score",
-                        "possible",
-                        "submitted_at",
-                    ),
-                    row,
-                    strict=True,
-                )
-            )
+        latest = {row[1]: dict(zip(CURRENT_FIELDS, row, strict=True)) for row in rows}
         return [latest[s] for s in sorted(latest)]
+
+    def set_students(self, people: list[dict]):
+        """Who each student is (from a roster or the LMS); an empty field keeps what the
+        gradebook already knows."""
+        with self._connect() as db:
+            for person in people:
+                values = [storable(person.get(f) or "") for f in STUDENT_FIELDS]
+                db.execute(
+                    "INSERT INTO students VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (student) DO "
+                    "UPDATE SET "
+                    + ", ".join(
+                        f"{f} = CASE WHEN excluded.{f} = '' THEN {f} ELSE excluded.{f} END"
+                        for f in STUDENT_FIELDS
+                    ),
+                    (storable(person["student"]), *values),
+                )
+
+    def students(self) -> dict[str, dict]:
+        with self._connect() as db:
+            rows = db.execute(f"SELECT student, {', '.join(STUDENT_FIELDS)} FROM students")
+            return {row[0]: dict(zip(STUDENT_FIELDS, row[1:], strict=True)) for row in rows}
 
     def results(self, submission_id: int) -> list[dict]:
         with self._connect() as db:

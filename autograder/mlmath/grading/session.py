@@ -35,6 +35,10 @@ class Outcome:
         """Keep the most serious status (anything beats 'graded'); reasons accumulate."""
         if self.status == "graded":
             self.status = status
+        self.remark(reason)
+
+    def remark(self, reason: str):
+        """Say what happened without changing the status (a cell that raised)."""
         if reason not in self.reason:
             self.reason = f"{self.reason}; {reason}" if self.reason else reason
 
@@ -250,6 +254,7 @@ class SubmissionGrader:
             outcome.note(
                 "memory", f"a process ran out of memory (limit {self.limits.memory_mb} MB)"
             )
+        raised = []
         for cell, kind, text in outcome.cell_errors:
             if kind == "MemoryError":
                 outcome.note(
@@ -261,6 +266,12 @@ class SubmissionGrader:
                     f"cell {cell} ran over its time limit of "
                     f"{self.limits.call_seconds:g} s and was stopped",
                 )
+            else:
+                raised.append(_cell_error(cell, kind, text))
+        if raised:  # the other answers keep their points; the reason says what failed
+            more = len(raised) - MAX_CELL_ERRORS
+            outcome.remark("; ".join(raised[:MAX_CELL_ERRORS])
+                           + (f"; and {more} more cell error(s)" if more > 0 else ""))  # fmt: skip
         outcome.seconds = time.monotonic() - started
         return outcome
 
@@ -304,6 +315,15 @@ class SubmissionGrader:
             test_file = ExceptionTestFile.from_string(test.source, path=f"tests/{test.name}.py")
             test_file.run(StudentNamespace(endpoint))
             outcome.questions.update(summarize({test_file.name: test_file}))
+
+
+MAX_CELL_ERRORS = 3
+
+
+def _cell_error(cell, kind, text) -> str:
+    """`error in cell 5: NameError: name 'x' is not defined`, on one line."""
+    first = (str(text).strip().splitlines() or [""])[0]
+    return shorten(f"error in cell {cell}: {kind}" + (f": {first}" if first else ""), 240)
 
 
 def _ended(status: str, cell, limits: Limits) -> tuple[str, str]:

@@ -2,14 +2,21 @@
 
 The rule for student ids (README, "Who a submission belongs to"):
 - a notebook file passed directly: its name without `.ipynb`;
-- a zip holding a single notebook (a student's own export): the zip's name without `.zip`;
-- a folder, or a zip of many notebooks (an LMS or Gradescope export): an item in a
+- a folder or zip with the structure of an LMS export (Gradescope, Canvas, Moodle,
+  Blackboard; see lms.py for each layout and where it comes from): whom the LMS says;
+- any other folder, or a zip of notebooks in several first-level folders: an item in a
   first-level subfolder belongs to that subfolder's name; an item at the top level to
-  its own name without extension (a nested zip counts as the student's own export);
+  its own name without extension;
+- any other zip passed directly is a student's own export: the zip's name without `.zip`;
+- a zip inside an export always belongs to whom it would as a file there: a student's
+  own zip is never read as an export of others, whatever it holds;
 - a mapping CSV (`--map`, columns `submission,student`) overrides any of these: its
-  `submission` is the file, zip or folder name the rule would have used.
-A student with several notebooks is graded on the newest (by modification time),
-preferring notebooks named after the problem set; the others are reported as superseded.
+  `submission` is the file, zip or folder name (or the LMS id) the rule would have used;
+  a roster (`--roster`, roster.py) then maps each to the instructor's own id.
+A student with several notebooks is graded on the newest (by the LMS's attempt number,
+then its time or the modification time), preferring notebooks named after the problem
+set; the others are reported as superseded. A path that does not exist, or a file that
+is not a notebook, zip or folder, is an error of the command line, not a student.
 
 Nothing here trusts the bytes it reads: every file and zip member is read with a size
 bound, any zip that Python cannot read (bad names, dates, compression, encryption, a
@@ -22,12 +29,16 @@ import csv
 import hashlib
 import io
 import os
+import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from ..errors import MlmathError
+from . import lms
+from .lms import Owner
+from .roster import Person, Roster
 
 IGNORED_PARTS = ("__MACOSX", ".ipynb_checkpoints")
 MAX_MEMBER_MB = 100  # a notebook or nested zip that would unpack to more is not read
@@ -70,6 +81,9 @@ class Submission:
     submitted_at: float
     problem: str = ""  # why it cannot be graded
     content_hash: str = ""
+    owner: Owner | None = None  # who, by the layout (the student id may be a roster's)
+    person: Person | None = None  # the roster's row, when there is a roster
+    note: str = ""  # what the grade's status must say (a notebook of another set)
 
     def read(self) -> bytes:
         if self.locator is None:
@@ -81,6 +95,10 @@ class Submission:
 class Collection:
     submissions: list[Submission] = field(default_factory=list)
     superseded: list[tuple[Submission, Submission]] = field(default_factory=list)
+    layouts: list[str] = field(default_factory=list)  # "export.zip: Gradescope"
+    warnings: list[str] = field(default_factory=list)
+    not_on_roster: list[str] = field(default_factory=list)
+    without_submission: list[Person] = field(default_factory=list)
 
 
 def read_mapping(path: Path | None) -> dict[str, str]:
@@ -167,6 +185,11 @@ def _ignored(parts) -> bool:
     return any(p in IGNORED_PARTS or p.startswith(".") for p in parts)
 
 
+def _wanted(path: PurePosixPath) -> bool:
+    """Notebooks, zips, and the metadata file of a Gradescope export."""
+    return path.suffix in (".ipynb", ".zip") or path.name == lms.METADATA_NAME
+
+
 @dataclass
 class _Item:
     """A notebook or nested zip found inside a folder or zip."""
@@ -199,7 +222,7 @@ def _zip_items(source, locator: Locator, fallback_time: float, budget: _Budget):
             path = PurePosixPath(name)
         except Exception:  # a name Python cannot make a path of
             continue
-        if info.is_dir() or _ignored(path.parts) or path.suffix not in (".ipynb", ".zip"):
+        if info.is_dir() or _ignored(path.parts) or not _wanted(path):
             continue
         when = _member_time(info, fallback_time)
         problem = ""
@@ -224,7 +247,7 @@ def _folder_items(folder: Path, budget: _Budget):
         for name in sorted(files):
             path = root_path / name
             relative = PurePosixPath(path.relative_to(folder).as_posix())
-            if _ignored(relative.parts) or relative.suffix not in (".ipynb", ".zip"):
+            if _ignored(relative.parts) or not _wanted(relative):
                 continue
             if path.is_symlink():
                 yield _Item(relative, None, 0.0, "a symbolic link: only files are graded")
@@ -241,93 +264,186 @@ def _folder_items(folder: Path, budget: _Budget):
             yield _Item(relative, Locator(str(path)), status.st_mtime)
 
 
+# `otter.Notebook("psNN-slug.ipynb")`, as it reads inside the notebook's JSON
+NOTEBOOK_NAME = re.compile(rb'otter\.Notebook\(\s*\\?["\']([A-Za-z0-9_.-]{1,80})\.ipynb\\?["\']')
+
+
+def other_set(data: bytes, problem_set: str) -> str:
+    """What a notebook of another problem set says it is: the name its otter line gives."""
+    names = {match.decode() for match in NOTEBOOK_NAME.findall(data)}
+    if names and problem_set not in names:
+        return f"this looks like a notebook for {sorted(names)[0]}, not {problem_set}"
+    return ""
+
+
+def _several_folders(items: list[_Item]) -> bool:
+    """A zip of work in two or more first-level folders (and maybe students' own zips
+    beside them), with no loose notebook: an export of many students."""
+    if any(len(item.path.parts) < 2 and item.path.suffix == ".ipynb" for item in items):
+        return False
+    return len({item.path.parts[0] for item in items if len(item.path.parts) > 1}) > 1
+
+
 class _Collector:
-    def __init__(self, mapping: dict[str, str]):
+    def __init__(self, problem_set: str, mapping: dict[str, str]):
+        self.problem_set = problem_set
         self.mapping = mapping
         self.found: list[Submission] = []
+        self.layouts: list[str] = []
+        self.warnings: list[str] = []
+        self.digests: dict[Locator, tuple[str, str]] = {}  # a group's notebook read once
 
-    def student(self, key: str, default: str) -> str:
-        return self.mapping.get(key, default)
+    def owner(self, key: str, default: str) -> Owner:
+        return Owner(self.mapping.get(key, default))
 
-    def add(self, student: str, label: str, locator, when: float, problem: str = ""):
-        digest = ""
+    def mapped(self, owner: Owner) -> Owner:
+        student = self.mapping.get(owner.student)
+        return replace(owner, student=student) if student else owner
+
+    def add(self, owner: Owner, label: str, locator, when: float, problem: str = ""):
+        digest, note = "", ""
         if locator is not None and not problem:
             try:
-                digest = _hash(locator)
+                digest, note = self._digest(locator)
             except Unreadable as error:
                 locator, problem = None, str(error)
         if not digest:
             digest = hashlib.sha256(f"{label}\n{problem}".encode("utf-8", "replace")).hexdigest()
-        self.found.append(Submission(student, label, locator, when, problem, digest))
+        if owner.submitted_at is not None:
+            when = owner.submitted_at
+        self.found.append(
+            Submission(owner.student, label, locator, when, problem, digest, owner, None, note)
+        )
 
-    def add_zip(self, name: str, locator: Locator, when: float, owner: str | None, label: str,
+    def _digest(self, locator: Locator) -> tuple[str, str]:
+        if locator not in self.digests:
+            data = locator.read()
+            self.digests[locator] = (hashlib.sha256(data).hexdigest(),
+                                     other_set(data, self.problem_set))  # fmt: skip
+        return self.digests[locator]
+
+    def add_zip(self, locator: Locator, when: float, owners: list[Owner] | None, label: str,
                 budget: _Budget):  # fmt: skip
-        fallback_owner = owner or self.student(name, Path(name).stem)
+        """A zip passed directly (owners None) is an export if it is shaped as one; any
+        other zip is its owners' own, whatever it holds."""
+        own = [self.owner(Path(label).name, Path(label).stem)]
         try:
             source = locator.read() if locator.members else locator.path
             items = list(_zip_items(source, locator, when, budget))
         except Unreadable as error:
-            self.add(fallback_owner, label, None, when, str(error))
+            for owner in owners or own:
+                self.add(owner, label, None, when, str(error))
+            return
+        if owners is None and self.add_export(items, label + ":", budget, folder=False):
             return
         notebooks = [item for item in items if item.path.suffix == ".ipynb"]
-        if owner is None and len(notebooks) == 1 and len(items) == 1:
-            owner = fallback_owner
-        if owner is not None:
+        for owner in owners or own:
             if not notebooks:
                 self.add(owner, label, None, when, "the zip holds no notebook")
             for item in notebooks:
                 self.add(owner, f"{label}:{item.path}", item.locator, item.when, item.problem)
-            return
-        self.add_items(items, label + ":", budget)
 
-    def add_items(self, items, prefix: str, budget: _Budget):
-        for item in items:
-            owner = (
-                self.student(item.path.parts[0], item.path.parts[0])
-                if len(item.path.parts) > 1
-                else None
-            )
+    def add_export(self, items: list[_Item], prefix: str, budget: _Budget, folder: bool) -> bool:
+        """The items of an export, each credited to whom its LMS layout (or the folder
+        rule) says; False when a zip is not an export at all."""
+        layout = self._layout(items, prefix)
+        work = [item for item in items if item.path.name != lms.METADATA_NAME]
+        if layout is None and not folder and not _several_folders(work):
+            return False
+        for item in work:
+            owners = layout.owners_of(item.path) if layout else None
+            if owners is not None:
+                owners = [self.mapped(owner) for owner in owners]
+            elif len(item.path.parts) > 1:
+                owners = [self.owner(item.path.parts[0], item.path.parts[0])]
+            else:
+                owners = [self.owner(item.path.name, item.path.stem)]
             label = f"{prefix}{item.path}"
             if item.path.suffix == ".zip" and item.locator is not None:
-                self.add_zip(item.path.name, item.locator, item.when, owner, label, budget)
+                self.add_zip(item.locator, item.when, owners, label, budget)
             else:
-                student = owner or self.student(item.path.name, item.path.stem)
-                self.add(student, label, item.locator, item.when, item.problem)
+                for owner in owners:
+                    self.add(owner, label, item.locator, item.when, item.problem)
+        for folder, owners in (layout.listed if layout else {}).items():
+            if not any(folder in item.path.parents for item in work):  # a PDF, say
+                for owner in owners:
+                    self.add(self.mapped(owner), f"{prefix}{folder}/", None, 0.0,
+                             "the submission holds no notebook")  # fmt: skip
+        return True
+
+    def _layout(self, items: list[_Item], prefix: str):
+        where = prefix.rstrip(":/") or "."
+        by_path = {item.path: item for item in items}
+
+        def read(path: PurePosixPath) -> bytes:
+            item = by_path[path]
+            if item.locator is None:
+                raise lms.LayoutError(item.problem)
+            try:
+                return item.locator.read()
+            except Unreadable as error:
+                raise lms.LayoutError(f"{path}: {error}") from None
+
+        layout = lms.recognise(list(by_path), read)
+        if layout is not None:
+            self.layouts.append(f"{where}: {layout.lms} export")
+            if layout.warning:
+                self.warnings.append(f"{where}: {layout.warning}")
+        return layout
 
 
-def _hash(locator: Locator) -> str:
-    return hashlib.sha256(locator.read()).hexdigest()
-
-
-def _candidates(paths: list[Path], mapping: dict[str, str]) -> list[Submission]:
-    collector = _Collector(mapping)
+def check_paths(paths: list[Path]):
+    """What the command line names must be notebooks, zips or folders that exist."""
+    problems = []
     for path in paths:
-        student = collector.student(path.name, path.stem)
-        if not path.exists() and not path.is_symlink():
-            collector.add(student, str(path), None, 0.0, "no such file or folder")
-        elif path.is_dir():
+        if not path.exists():
+            problems.append(f"{path}: no such file or folder")
+        elif not path.is_dir() and path.suffix.lower() not in (".ipynb", ".zip"):
+            problems.append(f"{path}: not a notebook (.ipynb), a zip or a folder")
+    if problems:
+        raise MlmathError("; ".join(problems))
+
+
+def _candidates(collector: _Collector, paths: list[Path]):
+    for path in paths:
+        if path.is_dir():
             budget = _Budget()
-            collector.add_items(_folder_items(path, budget), f"{path.name}/", budget)
-        elif path.suffix == ".zip":
-            when = path.stat().st_mtime
-            collector.add_zip(path.name, Locator(str(path)), when, None, str(path), _Budget())
+            items = list(_folder_items(path, budget))
+            collector.add_export(items, f"{path.name}/", budget, folder=True)
+        elif path.suffix.lower() == ".zip":
+            collector.add_zip(Locator(str(path)), path.stat().st_mtime, None, str(path), _Budget())
         else:
-            collector.add(student, str(path), Locator(str(path)), path.stat().st_mtime)
-    return collector.found
+            owner = collector.owner(path.name, path.stem)
+            collector.add(owner, str(path), Locator(str(path)), path.stat().st_mtime)
 
 
-def collect(paths: list[Path], problem_set: str, mapping: dict[str, str]) -> Collection:
+def collect(
+    paths: list[Path], problem_set: str, mapping: dict[str, str], roster: Roster | None = None
+) -> Collection:
     """One submission per student: the newest, preferring notebooks named for the set."""
+    check_paths(paths)
+    collector = _Collector(problem_set, mapping)
+    _candidates(collector, paths)
+    collection = Collection(layouts=collector.layouts, warnings=collector.warnings)
     by_student: dict[str, list[Submission]] = {}
-    for submission in _candidates(paths, mapping):
+    for submission in collector.found:
+        if roster is not None:
+            submission.person = roster.match(submission.owner)
+            if submission.person is None:
+                collection.not_on_roster.append(submission.student)
+            else:
+                submission.student = submission.person.student
         by_student.setdefault(submission.student, []).append(submission)
-    collection = Collection()
     for student in sorted(by_student):
         options = by_student[student]
         options.sort(
-            key=lambda s: (problem_set in s.label, s.locator is not None, s.submitted_at, s.label)
-        )
+            key=lambda s: (problem_set in s.label, s.locator is not None, s.owner.attempt,
+                           s.submitted_at, s.label)
+        )  # fmt: skip
         kept = options[-1]
         collection.submissions.append(kept)
         collection.superseded += [(older, kept) for older in options[:-1]]
+    collection.not_on_roster = sorted(set(collection.not_on_roster))
+    if roster is not None:
+        collection.without_submission = [p for p in roster.people if p.student not in by_student]
     return collection

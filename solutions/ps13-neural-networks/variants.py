@@ -97,7 +97,7 @@ def tanh_grad(z):
     return 1.0 / np.cosh(np.asarray(z, dtype=float)) ** 2
 
 
-@variant("q2", correct="sigmoid by the tanh identity, sigmoid_grad as sigmoid(z) sigmoid(-z)")
+@variant("q2", wrong="the tanh identity 0.5 (1 + tanh(z/2)): cancellation for very negative z")
 def sigmoid(z):
     return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
 

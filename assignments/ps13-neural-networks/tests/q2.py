@@ -3,8 +3,8 @@ OK_FORMAT = False
 # Clauses of the prompt, each with the hidden case that checks it and the wrong variant
 # that breaks it alone:
 # - sigmoid(z) = 1 / (1 + exp(-z)) elementwise, any shape, to a relative 1e-12 even where
-#   it is tiny (z down to -700): test_sigmoid_values; variant "1 - 1/(1 + exp(z)) (loses
-#   every digit for very negative z)".
+#   it is tiny (z down to -700): test_sigmoid_values; variants "0.5 (1 + tanh(z/2))" and
+#   "1 - 1/(1 + exp(z))" (both lose every digit for very negative z).
 # - no overflow for |z| up to 1000 (the tests turn overflow warnings into errors):
 #   test_sigmoid_no_overflow; variant "the naive formula 1/(1 + exp(-z))".
 # - sigmoid_grad(z) = sigmoid(z) (1 - sigmoid(z)), to an absolute 1e-12, no overflow:
@@ -99,7 +99,9 @@ def test_sigmoid_no_overflow(sigmoid):
         "np.exp(-np.abs(z)))."
     )
     found = no_overflow(sigmoid, HUGE, "z = [-1000, -750, -710, 0, 710, 750, 1000]", hint)
-    assert_close(found, expit(HUGE), rtol=1e-12, what="sigmoid at |z| up to 1000", hint=hint)
+    assert_close(
+        found, expit(HUGE), rtol=1e-12, atol=1e-300, what="sigmoid at |z| up to 1000", hint=hint
+    )
 
 
 @test_case(points=1, hidden=True)

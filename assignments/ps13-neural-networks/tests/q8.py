@@ -165,15 +165,16 @@ def check(mlp_backward, seed, cases, layers_of, hint):
 
 
 @test_case(points=2, hidden=False)
-def test_single_layer(mlp_backward):
+def test_one_layer_by_hand(mlp_backward):
+    # One layer, no hidden layer: the logits are X @ W + b, so Zs = [X @ W + b], As = [X].
     params = [{"W": np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 1.0]]), "b": np.array([0.0, 1.0])}]
     X = np.array([[1.0, 0.0, 2.0], [0.0, 1.0, -1.0]])
-    Zs, As = forward(params, X, np.tanh)
     G = np.array([[0.5, 0.0], [0.0, -0.5]])
-    grads = grads_of(mlp_backward, params, Zs, As, G, tanh_grad, "a single layer")
+    Zs = [np.array([[7.0, 5.0], [-3.0, -1.0]])]
+    grads = grads_of(mlp_backward, params, Zs, [X], G, tanh_grad, "a single layer")
     assert_close(
         grads[0]["W"],
-        X.T @ G,
+        [[0.5, 0.0], [0.0, -0.5], [1.0, 0.5]],
         what='the "W" gradient of a single layer',
         reveal=True,
         hint="dW = As[0].T @ dlogits, with As[0] = X; no activation after the last layer.",

@@ -86,14 +86,21 @@ def test_partition(minibatch_indices):
     for n, batch_size in [(1000, 32), (97, 5)]:
         together = np.concatenate(batches_of(minibatch_indices, n, batch_size, 102))
         counts = np.bincount(together, minlength=n) if together.min() >= 0 else None
-        assert counts is not None and len(counts) == n and np.all(counts == 1), (
-            f"for n = {n} the batches together should hold every index 0..{n - 1} exactly once: "
-            + (
+        if counts is None or len(counts) != n:
+            hint = "some indices are outside 0..n-1."
+        elif np.any(counts > 1):
+            hint = (
                 "some index appears twice and another never: shuffle with rng.permutation(n), "
                 "do not draw indices independently (rng.integers samples with replacement)."
-                if counts is not None and len(counts) == n
-                else "some indices are out of range."
             )
+        else:
+            hint = (
+                f"{int(np.sum(counts == 0))} indices are missing: keep the last, smaller batch "
+                "(range(0, n, batch_size) walks every start)."
+            )
+        assert counts is not None and len(counts) == n and np.all(counts == 1), (
+            f"for n = {n} the batches together should hold every index 0..{n - 1} exactly "
+            f"once: {hint}"
         )
 
 

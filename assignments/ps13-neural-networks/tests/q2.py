@@ -25,10 +25,10 @@ points = 5
 HUGE = np.array([-1000.0, -750.0, -710.0, 0.0, 710.0, 750.0, 1000.0])
 
 
-def no_overflow(func, z, what, hint):
+def no_overflow(func, label, z, what, hint):
     with np.errstate(over="raise", invalid="raise", divide="raise"):
-        found = call(func, z.copy(), what=what, hint=hint)
-    return assert_shape(found, z.shape, what=f"the result on {what}")
+        found = call(func, z.copy(), name=label, what=what, hint=hint)
+    return assert_shape(found, z.shape, what=f"{label} on {what}")
 
 
 @test_case(points=1, hidden=False)
@@ -74,7 +74,13 @@ def test_sigmoid_values(sigmoid):
             expit(z),
             rtol=1e-12,
             what=f"sigmoid on an array of shape {shape}",
-            hint="sigmoid(z) = 1 / (1 + exp(-z)), elementwise.",
+            hint=(
+                "your values are right to an absolute 1e-15 but lose their relative precision "
+                "where sigmoid(z) is small: a formula of the kind 1 - (something close to 1) "
+                "cancels; for z < 0 use exp(z) / (1 + exp(z))."
+                if np.allclose(found, expit(z), rtol=0, atol=1e-15)
+                else "sigmoid(z) = 1 / (1 + exp(-z)), elementwise."
+            ),
         )
     z = np.array([-700.0, -300.0, -80.0, -37.5, -20.0])
     found = call(sigmoid, z.copy(), what="very negative z (down to -700)")
@@ -98,7 +104,9 @@ def test_sigmoid_no_overflow(sigmoid):
         "exp(z) / (1 + exp(z)), whose exp(z) is at most 1 (np.where on the sign of z, or "
         "np.exp(-np.abs(z)))."
     )
-    found = no_overflow(sigmoid, HUGE, "z = [-1000, -750, -710, 0, 710, 750, 1000]", hint)
+    found = no_overflow(
+        sigmoid, "sigmoid", HUGE, "z = [-1000, -750, -710, 0, 710, 750, 1000]", hint
+    )
     assert_close(
         found, expit(HUGE), rtol=1e-12, atol=1e-300, what="sigmoid at |z| up to 1000", hint=hint
     )
@@ -130,6 +138,7 @@ def test_sigmoid_grad(sigmoid_grad):
     )
     found = no_overflow(
         sigmoid_grad,
+        "sigmoid_grad",
         HUGE,
         "z = [-1000, ..., 1000]",
         "exp(-z) overflows for z < -709: build sigmoid_grad from a sigmoid that "
@@ -168,6 +177,7 @@ def test_tanh_grad(tanh_grad):
     )
     found = no_overflow(
         tanh_grad,
+        "tanh_grad",
         HUGE,
         "z = [-1000, ..., 1000]",
         "cosh(z) overflows for |z| > 710: use 1 - np.tanh(z)**2, where tanh stays in [-1, 1].",

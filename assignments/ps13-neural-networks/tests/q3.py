@@ -50,7 +50,15 @@ def problem(rng, n, p, q):
 
 
 def backward_of(dense_backward, G, X, W, what):
-    result = call(dense_backward, G.copy(), X.copy(), W.copy(), what=what)
+    result = call(
+        dense_backward,
+        G.copy(),
+        X.copy(),
+        W.copy(),
+        what=what,
+        hint="let the shapes guide you: dX = dZ @ W.T is (n, p), dW = X.T @ dZ is (p, q), "
+        "db = dZ.sum(axis=0) is (q,).",
+    )
     if not isinstance(result, (tuple, list)) or len(result) != 3:
         raise AssertionError(
             "dense_backward should return a tuple (dX, dW, db) of three arrays, found "

@@ -253,7 +253,8 @@ def test_inputs_unchanged(mlp_backward):
     same = same and all(np.array_equal(params[l][k], keep[0][l][k]) for l in range(2) for k in "Wb")
     assert same, (
         "mlp_backward changed an array it was given (params, Zs, As or dlogits): build "
-        "new arrays (dZ = dA * g, not dZ *= g on the caller's dlogits)."
+        "new arrays (dZ = dA * g, not dZ *= g on the caller's dlogits) and keep your dZ's in "
+        "variables of your own, not in the lists Zs and As."
     )
     compare(
         grads_of(

@@ -8,18 +8,23 @@ OK_FORMAT = False
 #   (nothing dropped), ceil(n / batch_size) batches: test_sizes; variants "drops the last
 #   partial batch", "range(0, n - batch_size, batch_size) (loses the last batch)".
 # - the order is a uniformly random permutation: test_shuffled (the first batch of 5,000
-#   out of 50,000 is a uniform sample of 0..n-1: DKW bound); variants "no shuffle",
+#   out of 50,000 is a uniform sample of 0..n-1: the bound below); variants "no shuffle",
 #   "shuffles the order of the batches but not their contents".
 # - all randomness from rng: test_reproducible; variant "np.random.permutation (global)".
-# Bound: assert_matches_cdf with `support` (discrete uniform on 0..n-1) uses the DKW bound,
-# exact for discrete distributions: a correct answer fails with probability at most 1e-9.
-# For 5,000 draws the bound is 0.033; "no shuffle" puts the first batch at distance 0.9,
-# "batches shuffled as blocks" puts it on one block of width 0.1 (distance at least 0.45).
+# Bound (test_shuffled): the first batch of a uniform permutation is a sample WITHOUT
+# replacement of m = 5,000 of the N = 50,000 indices, so the DKW bound (proved for
+# independent draws) does not apply as such. At each threshold t the count of sampled
+# indices below t is hypergeometric, and Hoeffding (1963, Theorem 4) gives the same tail
+# as for independent draws: P(|F_m(t) - F(t)| > eps) <= 2 exp(-2 m eps^2). A union bound
+# over the N thresholds then gives P(sup_t |F_m(t) - F(t)| > eps) <= 2 N exp(-2 m eps^2),
+# which is 1e-9 at eps = sqrt(ln(2 N / 1e-9) / (2 m)) = 0.058. "No shuffle" puts the first
+# batch at distance 0.9, "batches shuffled as blocks" at 0.45 or more (one block of width
+# 0.1): both fail under every seed.
 
 import numpy as np
 from otter.test_files import test_case
 
-from mlmath_checks import assert_matches_cdf, call, rng
+from mlmath_checks import call, rng
 
 name = "q10"
 points = 5
@@ -115,12 +120,18 @@ def test_shuffled(minibatch_indices):
             "your first batch is a block of consecutive indices: shuffle the indices "
             "themselves (rng.permutation(n)), not only the order of the batches."
         )
-    assert_matches_cdf(
-        first,
-        lambda t: np.clip((np.floor(t) + 1) / n, 0, 1),
-        support=values,
-        what="the indices of the first batch (n = 50,000, batch_size = 5,000)",
-        hint=hint,
+    m = len(first)
+    if m != batch_size:
+        raise AssertionError(f"the first batch should hold {batch_size} indices, found {m}.")
+    # sup over t of |F_m(t) - F(t)|, with F the uniform CDF on 0..n-1, at every support point
+    empirical = np.searchsorted(np.sort(first), values, side="right") / m
+    distance = float(np.max(np.abs(empirical - (values + 1) / n)))
+    bound = float(np.sqrt(np.log(2 * n / 1e-9) / (2 * m)))  # see the derivation at the top
+    assert distance <= bound, (
+        f"the indices of the first batch (n = 50,000, batch_size = 5,000) are not a uniform "
+        f"random sample of 0..n-1: their empirical CDF is {distance:.3g} away from the uniform "
+        f"one, more than the {bound:.3g} a uniform permutation exceeds with probability 1e-9. "
+        f"{hint}"
     )
 
 

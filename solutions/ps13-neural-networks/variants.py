@@ -846,3 +846,17 @@ def train_epoch(params, X, y, batches, learning_rate, loss_and_grad):
             for k in layer:
                 layer[k] = layer[k] - learning_rate * np.asarray(g[k])
     return params, losses
+
+
+@variant("q11", wrong="walks the batches in reverse order")
+def train_epoch(params, X, y, batches, learning_rate, loss_and_grad):
+    params = [{k: np.array(v, dtype=float) for k, v in layer.items()} for layer in params]
+    losses = []
+    for idx in reversed(list(batches)):
+        loss, grads = loss_and_grad(params, X[idx], y[idx])
+        losses.append(loss)
+        params = [
+            {k: layer[k] - learning_rate * g[k] for k in layer}
+            for layer, g in zip(params, grads, strict=True)
+        ]
+    return params, losses

@@ -5,8 +5,8 @@ OK_FORMAT = False
 # - for each batch, IN THE ORDER GIVEN, loss_and_grad(params, X[idx], y[idx]) then the
 #   update params <- params - learning_rate * grads, every parameter of every layer:
 #   test_matches_oracle; variants "gradient ascent (+=)", "one update per epoch with the
-#   averaged gradient", "ignores the batches (the whole X at every step)", "ignores the
-#   learning rate (0.1)".
+#   averaged gradient", "walks the batches in reverse order", "ignores the batches (the
+#   whole X at every step)", "ignores the learning rate (0.1)".
 # - losses: one per batch, the loss loss_and_grad returned BEFORE that batch's update:
 #   test_losses; variant "records the loss after the update (calls loss_and_grad again)".
 # - returns new parameters and leaves the input list and its arrays unchanged:

@@ -35,7 +35,10 @@ def number(*args, what, hint="", forbid=None, **kwargs):
         result = forbid_calls(forbid, *args, what=what, hint=hint, **kwargs)
     else:
         result = call(*args, what=what, hint=hint, **kwargs)
-    return to_number(result, what=what)
+    try:
+        return to_number(result, what=what)
+    except AssertionError as error:
+        raise AssertionError(f"{error} {hint}".strip()) from None
 
 
 def pair(*args, what, hint="", **kwargs):

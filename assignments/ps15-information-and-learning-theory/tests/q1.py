@@ -36,16 +36,22 @@ def _hint(found, p):
             "your entropy is NaN: 0 * log(0) is NaN in numpy; by convention 0 ln 0 = 0, so "
             "leave the zero probabilities out of the sum (e.g. p = p[p > 0])."
         )
-    if expected > 0 and np.isclose(found, expected / np.log(2), rtol=1e-9):
+    if expected > 0 and np.isclose(found, expected / np.log(2), rtol=1e-9, atol=0):
         return "that is the entropy in bits (log2): this set measures entropy in nats, use np.log."
-    if expected > 0 and np.isclose(found, -expected, rtol=1e-9):
+    if expected > 0 and np.isclose(found, -expected, rtol=1e-9, atol=0):
         return "the sign is flipped: H(p) = -sum p ln p is never negative."
     return "H(p) = -sum over all entries of p ln p, natural log, with 0 ln 0 = 0."
 
 
 def _check(entropy, p, what, forbid=None):
     expected = scipy.stats.entropy(np.ravel(p))
-    found = number(entropy, np.array(p, dtype=float), what=what, forbid=forbid)
+    found = number(
+        entropy,
+        np.array(p, dtype=float),
+        what=what,
+        forbid=forbid,
+        hint="the sum runs over every entry of p (all axes): return one float.",
+    )
     assert_close(
         found, expected, rtol=1e-10, atol=1e-14, what=f"entropy on {what}", hint=_hint(found, p)
     )

@@ -51,7 +51,7 @@ def _by_brute_force(x, n_intervals=1):
 
 def _thresholds(x):
     x = np.asarray(x, dtype=float)
-    cuts = np.concatenate([[-np.inf], np.sort(x), [np.inf]])
+    cuts = np.concatenate([[-np.inf], np.sort(x)])
     return np.array([(x > t).astype(int) for t in cuts])
 
 
@@ -131,7 +131,12 @@ def test_by_hand(interval_labelings, vc_dimension_line):
     if found != 2:
         raise AssertionError(
             f"vc_dimension_line(intervals, 5) should be 2 (two points can be shattered, "
-            f"three cannot: no interval labels 1, 0, 1), found {found:g}."
+            f"three cannot: no interval labels 1, 0, 1), found {found:g}. "
+            + (
+                "Return the LAST n that is shattered, not the first that is not."
+                if found == 3
+                else ""
+            )
         )
 
 
@@ -159,25 +164,36 @@ def test_growth_function(interval_labelings):
             )
 
 
+def _without_removing_repeats(labelings, max_n):
+    """What an answer that counts rows without removing repeats returns."""
+    last = 0
+    for n in range(1, max_n + 1):
+        if np.asarray(labelings(np.arange(n, dtype=float))).shape[0] < 2**n:
+            break
+        last = n
+    return last
+
+
 @test_case(points=1.5, hidden=True)
 def test_vc_dimensions(vc_dimension_line):
     cases = [
-        (_thresholds, 6, 1, "thresholds 1[x > t]"),
         (_intervals_with_repeats, 6, 2, "intervals, each labeling listed three times"),
+        (_thresholds, 6, 1, "thresholds 1[x > t]"),
         (_two_intervals, 6, 4, "unions of two intervals"),
         (_constants, 4, 0, "the constant classifier 0 (listed twice)"),
     ]
     for labelings, max_n, expected, label in cases:
         found = _vc(vc_dimension_line, labelings, max_n, f"{label}, max_n = {max_n}")
         if found != expected:
-            hint = (
-                "return the LAST n that is shattered, not the first that is not."
-                if found == expected + 1
-                else "n points are shattered when the class realizes all 2**n DISTINCT "
-                "labelings: remove repeated rows before counting."
-                if found > expected
-                else "n points are shattered when there are 2**n distinct labelings."
-            )
+            hint = "n points are shattered when there are 2**n DISTINCT labelings of them."
+            repeats = _without_removing_repeats(labelings, max_n)
+            if found == repeats != expected:
+                hint = (
+                    "this class lists some labelings more than once: count the DISTINCT "
+                    "rows (np.unique(rows, axis=0)) before comparing with 2**n."
+                )
+            elif found == expected + 1:
+                hint = "return the LAST n that is shattered, not the first that is not."
             raise AssertionError(
                 f"vc_dimension_line on {label} (max_n = {max_n}) should be {expected}, "
                 f"found {found:g}. {hint}"

@@ -48,9 +48,9 @@ def _ce_hint(found, p, q):
             "your cross-entropy is NaN: a term with p = 0 contributes 0 by convention, even "
             "where log q is -inf; leave those terms out of the sum."
         )
-    if np.isclose(found, _ce(q, p), rtol=1e-9):
+    if np.isclose(found, _ce(q, p), rtol=1e-9, atol=0):
         return "the arguments are swapped: H(p, q) = -sum p ln q weights log q by p."
-    if np.isclose(found, _ce(p, q) / np.log(2), rtol=1e-9):
+    if np.isclose(found, _ce(p, q) / np.log(2), rtol=1e-9, atol=0):
         return "that is in bits (log2): use the natural log, np.log."
     return "H(p, q) = -sum p ln q over all entries, natural log, with 0 ln 0 = 0."
 
@@ -63,16 +63,23 @@ def _kl_hint(found, p, q):
         )
     if found < -1e-12:
         return "KL is never negative: it is sum p ln(p / q), not ln(q / p)."
-    if np.isclose(found, _kl(p, q) + _kl(q, p), rtol=1e-9):
+    if np.isclose(found, _kl(p, q) + _kl(q, p), rtol=1e-9, atol=0):
         return "KL is not symmetric: KL(p || q) = sum p ln(p / q), one direction only."
-    if np.isclose(found, _kl(q, p), rtol=1e-9):
+    if np.isclose(found, _kl(q, p), rtol=1e-9, atol=0):
         return "the arguments are swapped: KL(p || q) weights the log-ratio by p."
     return "KL(p || q) = sum p ln(p / q) over all entries, natural log, with 0 ln 0 = 0."
 
 
 def _check_ce(cross_entropy, p, q, what, forbid=None):
     expected = _ce(p, q)
-    found = number(cross_entropy, p.copy(), q.copy(), what=what, forbid=forbid)
+    found = number(
+        cross_entropy,
+        p.copy(),
+        q.copy(),
+        what=what,
+        forbid=forbid,
+        hint="sum over every entry (all axes) and return one float.",
+    )
     assert_close(
         found,
         expected,
@@ -85,7 +92,14 @@ def _check_ce(cross_entropy, p, q, what, forbid=None):
 
 def _check_kl(kl_divergence, p, q, what, forbid=None):
     expected = _kl(p, q)
-    found = number(kl_divergence, p.copy(), q.copy(), what=what, forbid=forbid)
+    found = number(
+        kl_divergence,
+        p.copy(),
+        q.copy(),
+        what=what,
+        forbid=forbid,
+        hint="sum over every entry (all axes) and return one float.",
+    )
     assert_close(
         found,
         expected,

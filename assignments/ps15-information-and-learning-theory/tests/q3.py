@@ -59,14 +59,14 @@ def _cond_hint(found, joint):
             "your H(Y | X) is NaN: entries with p(x, y) = 0 (and rows with p(x) = 0) "
             "contribute 0; leave them out instead of computing 0 * log(0) or 0 / 0."
         )
-    if np.isclose(found, _cond(joint.T), rtol=1e-9):
+    if np.isclose(found, _cond(joint.T), rtol=1e-9, atol=0):
         return (
             "that is H(X | Y): the rows of joint index X, so p(x) = joint.sum(axis=1) and "
             "p(y | x) = joint[x, y] / p(x)."
         )
     rows = joint.sum(axis=1)
     plain = np.mean([_h(row / s) for row, s in zip(joint, rows, strict=True) if s > 0])
-    if np.isclose(found, plain, rtol=1e-9):
+    if np.isclose(found, plain, rtol=1e-9, atol=0):
         return "weight each row's entropy H(Y | X = x) by p(x); a plain average ignores p(x)."
     return "H(Y | X) = -sum p(x, y) ln p(y | x), with p(y | x) = p(x, y) / p(x)."
 
@@ -74,7 +74,7 @@ def _cond_hint(found, joint):
 def _mi_hint(found, joint):
     if np.isnan(found):
         return "your mutual information is NaN: entries with p(x, y) = 0 contribute 0."
-    if np.isclose(found, _h(joint.sum(axis=1)) - _cond(joint), rtol=1e-9):
+    if np.isclose(found, _h(joint.sum(axis=1)) - _cond(joint), rtol=1e-9, atol=0):
         return "H(X) - H(Y | X) mixes the variables: I(X; Y) = H(Y) - H(Y | X) = H(X) - H(X | Y)."
     return (
         "I(X; Y) = sum p(x, y) ln(p(x, y) / (p(x) p(y))), with p(x) the row sums "

@@ -48,9 +48,9 @@ def _hint(found, Q, y):
             "your log loss is NaN: only the probability of each example's own label enters, "
             "Q[np.arange(n), y]; multiplying a one-hot matrix by log Q gives 0 * log 0 = NaN."
         )
-    if np.isfinite(expected) and np.isclose(found, n * expected, rtol=1e-9):
+    if np.isfinite(expected) and np.isclose(found, n * expected, rtol=1e-9, atol=0):
         return "that is the sum over the examples: the log loss is their mean."
-    if np.isclose(found, -np.log(Q.max(axis=1)).mean(), rtol=1e-9):
+    if np.isclose(found, -np.log(Q.max(axis=1)).mean(), rtol=1e-9, atol=0):
         return "use the probability of the TRUE label, Q[i, y[i]], not the largest one."
     return "log loss = -mean over i of ln Q[i, y[i]] (pick with Q[np.arange(n), y])."
 
@@ -132,7 +132,7 @@ def test_best_constant(best_constant_prediction):
             "(np.bincount(y, minlength=K)).",
         )
         hint = "the class frequencies count / n: the empirical distribution of the labels."
-        if np.allclose(found, (np.bincount(y, minlength=K) + 1) / (n + K)):
+        if np.allclose(found, (np.bincount(y, minlength=K) + 1) / (n + K), rtol=1e-9, atol=0):
             hint = "no smoothing: the best constant is exactly count / n."
         assert_close(
             found,

@@ -39,17 +39,17 @@ def _hints(found, P, f):
     bias2, variance = found
     R = P.shape[0]
     hint_b = "bias2 = mean over the test points of (predictions.mean(axis=0) - f_test)**2."
-    if np.isclose(bias2, np.mean((P - f) ** 2), rtol=1e-9):
+    if np.isclose(bias2, np.mean((P - f) ** 2), rtol=1e-9, atol=0):
         hint_b = (
             "that is the whole mean squared error: average the predictions over the "
             "repetitions first, then compare the average with f_test."
         )
-    elif np.isclose(bias2, np.mean(P.mean(axis=0) - f) ** 2, rtol=1e-9):
+    elif np.isclose(bias2, np.mean(P.mean(axis=0) - f) ** 2, rtol=1e-9, atol=0):
         hint_b = "square each test point's bias before averaging over the test points."
     hint_v = "variance = mean over the test points of the variance over the repetitions."
-    if R > 1 and np.isclose(variance, _oracle(P, f)[1] * R / (R - 1), rtol=1e-9):
+    if R > 1 and np.isclose(variance, _oracle(P, f)[1] * R / (R - 1), rtol=1e-9, atol=0):
         hint_v = "divide by R, not R - 1 (ddof = 0): then bias2 + variance is exactly the MSE."
-    elif np.isclose(variance, np.mean(np.var(P, axis=1)), rtol=1e-9):
+    elif np.isclose(variance, np.mean(np.var(P, axis=1)), rtol=1e-9, atol=0):
         hint_v = "the spread is over the repetitions (axis 0), not over the test points."
     return hint_b, hint_v
 

@@ -100,9 +100,14 @@ def _check_holdout(holdout_split, perm, n_val, n_test, what):
             hint = "the validation block comes before the test block: test is the tail."
         elif found.shape == wanted.shape and np.array_equal(found, positions[cuts[i]]):
             hint = "return entries of perm (the shuffled indices), not positions 0..n-1."
+        count = (
+            ""
+            if found.size == wanted.size
+            else (f" (found {found.size} of them, expected {wanted.size})")
+        )
         raise AssertionError(
             f"holdout_split(perm, {n_val}, {n_test}) on {what}: the {label} indices are "
-            f"wrong (found {found.size} of them, expected {wanted.size}). {hint}"
+            f"wrong{count}. {hint}"
         )
 
 
@@ -111,7 +116,7 @@ def _check_kfold(kfold_splits, perm, k, what):
     folds = np.array_split(perm, k)
     for i, ((train, val), fold) in enumerate(zip(pairs, folds, strict=True)):
         if val.shape != fold.shape or not np.array_equal(val, fold):
-            hint = "validation fold i is np.array_split(perm, k)[i]"
+            hint = "validation fold i is np.array_split(perm, k)[i]."
             sizes = [p[1].size for p in pairs]
             if sum(sizes) < perm.size:
                 hint = (
@@ -128,7 +133,7 @@ def _check_kfold(kfold_splits, perm, k, what):
                 hint = "split perm itself (its entries are the indices), not np.arange(n)."
             raise AssertionError(
                 f"kfold_splits(perm, {k}) on {what}: fold {i}'s validation indices are wrong. "
-                f"{hint}."
+                f"{hint}"
             )
         rest = np.concatenate([f for j, f in enumerate(folds) if j != i])
         if np.intersect1d(train, val).size:
@@ -148,7 +153,7 @@ def test_by_hand(holdout_split, kfold_splits):
     perm = np.array([3, 0, 4, 1, 2])
     _check_holdout(holdout_split, perm, 1, 1, "perm = [3, 0, 4, 1, 2], n_val = n_test = 1")
     pairs = _kfold(kfold_splits, perm.copy(), 2, "perm = [3, 0, 4, 1, 2]")
-    found = [v.tolist() for _, v in pairs]
+    found = [v.astype(int).tolist() for _, v in pairs]
     if found != [[3, 0, 4], [1, 2]]:
         raise AssertionError(
             f"kfold_splits([3, 0, 4, 1, 2], 2) validation folds should be [[3, 0, 4], [1, 2]] "

@@ -76,9 +76,9 @@ def _check(cv_error, fit_predict, X, y, splits, what):
     folds, sq = _expected(fit_predict, X, y, splits)
     mean_error, fold_errors = _cv(fit_predict, X, y, splits, what, cv_error)
     hint = "fold error = mean((fit_predict(X[train], y[train], X[val]) - y[val])**2)."
-    if np.allclose(fold_errors, np.sqrt(folds), rtol=1e-9):
+    if np.allclose(fold_errors, np.sqrt(folds), rtol=1e-9, atol=0):
         hint = "that is the root mean squared error: do not take the square root."
-    elif np.allclose(fold_errors, [np.sum(s) for s in sq], rtol=1e-9):
+    elif np.allclose(fold_errors, [np.sum(s) for s in sq], rtol=1e-9, atol=0):
         hint = "that is the sum of squared errors: divide by the size of the fold."
     assert_close(
         fold_errors,
@@ -89,7 +89,7 @@ def _check(cv_error, fit_predict, X, y, splits, what):
         hint=hint,
     )
     hint = "mean_error is the plain average of the k fold errors, np.mean(fold_errors)."
-    if np.isclose(mean_error, np.mean(np.concatenate(sq)), rtol=1e-12):
+    if np.isclose(mean_error, np.mean(np.concatenate(sq)), rtol=1e-12, atol=0):
         hint = (
             "that pools every squared error (weighting folds by size): the cross-validation "
             "error here is the plain mean of the k fold errors."

@@ -44,11 +44,11 @@ def _smallest_n(eps, delta, a=0.0, b=1.0, H=1):
 
 
 def _bound_hint(found, n, eps, a, b):
-    if np.isclose(found, min(1.0, math.exp(-2 * n * eps**2 / (b - a) ** 2)), rtol=1e-9):
+    if np.isclose(found, min(1.0, math.exp(-2 * n * eps**2 / (b - a) ** 2)), rtol=1e-9, atol=0):
         return (
             "that is the one-sided bound: P(|mean - mu| >= eps) counts both tails, so 2 exp(...)."
         )
-    if (b - a) != 1 and np.isclose(found, _bound(n, eps), rtol=1e-9):
+    if (b - a) != 1 and np.isclose(found, _bound(n, eps), rtol=1e-9, atol=0):
         return "the exponent divides by (b - a)**2: a wider range needs more samples."
     return "bound = min(1, 2 exp(-2 n eps**2 / (b - a)**2))."
 
@@ -104,7 +104,13 @@ def test_by_hand(hoeffding_bound, hoeffding_sample_size):
 @test_case(points=1, hidden=True)
 def test_bound_random(hoeffding_bound):
     gen = np.random.default_rng(901)
-    for n, a, b in [(50, 0.0, 1.0), (400, -1.0, 1.0), (1000, 0.0, 10.0), (30, 2.0, 2.5)]:
+    for n, a, b in [
+        (50, 0.0, 1.0),
+        (50, 0.0, 2.0),
+        (400, -1.0, 1.0),
+        (1000, 0.0, 10.0),
+        (30, 2.0, 2.5),
+    ]:
         eps = float(gen.uniform(0.15, 0.3) * (b - a))
         found = number(hoeffding_bound, n, eps, a, b, what=f"n = {n}, a range [{a}, {b}]")
         assert_close(

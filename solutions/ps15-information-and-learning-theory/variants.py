@@ -752,3 +752,54 @@ def vc_dimension_line(labelings, max_n):
             return n
         n += 1
     return n
+
+
+# ---------------------------------------------------------------- clauses added later
+
+
+@variant("q1", wrong="p[p > 0] on the argument itself: fails on a list")
+def entropy(p):
+    nonzero = p[p > 0]
+    return float(-np.sum(nonzero * np.log(nonzero)))
+
+
+@variant("q2", wrong="kl_divergence masks p > 0 on the argument itself: fails on a list")
+def kl_divergence(p, q):
+    support = p > 0
+    if np.any(q[support] == 0):
+        return float("inf")
+    return float(np.sum(p[support] * np.log(p[support] / q[support])))
+
+
+@variant("q6", wrong="subtracts the average from predictions in place")
+def bias_variance_decomposition(predictions, f_test):
+    predictions = np.asarray(predictions, dtype=float)
+    average = predictions.mean(axis=0)
+    bias2 = np.mean((average - np.asarray(f_test)) ** 2)
+    predictions -= average
+    return float(bias2), float(np.mean(predictions**2))
+
+
+@variant("q7", wrong="sorts each fold in place (np.array_split returns views of perm)")
+def kfold_splits(perm, k):
+    perm = np.asarray(perm)
+    if k < 2 or k > perm.size:
+        raise ValueError("k must satisfy 2 <= k <= len(perm)")
+    folds = np.array_split(perm, k)
+    for fold in folds:
+        fold.sort()
+    return [(np.concatenate(folds[:i] + folds[i + 1 :]), folds[i]) for i in range(k)]
+
+
+@variant("q8", wrong="centres X in place before fitting (X -= X.mean(axis=0))")
+def cv_error(fit_predict, X, y, splits):
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    X -= X.mean(axis=0)
+    errors = [np.mean((np.asarray(fit_predict(X[t], y[t], X[v])) - y[v]) ** 2) for t, v in splits]
+    return float(np.mean(errors)), np.array(errors)
+
+
+@variant("q9", wrong="returns np.ceil's float instead of an int")
+def hoeffding_sample_size(epsilon, delta, a=0.0, b=1.0, n_hypotheses=1):
+    return np.ceil((b - a) ** 2 * np.log(2 * n_hypotheses / delta) / (2 * epsilon**2))

@@ -11,7 +11,8 @@ that breaks it alone:
   one number: test_joint_table / "sums along axis 0 only"
 - the properties: H(point mass) = 0, H(uniform on n) = ln n is the maximum:
   test_extremes (also catches "log base 2")
-- lists are accepted: test_by_hand (public)
+- lists are accepted: test_by_hand (public), test_random_distributions / "p[p > 0] on a
+  list"
 - no scipy.stats.entropy: test_random_distributions (forbid_calls)
 """
 
@@ -85,6 +86,15 @@ def test_random_distributions(entropy):
     for n in [2, 5, 40, 1000]:
         p = gen.dirichlet(np.ones(n))
         _check(entropy, p, f"a random distribution over {n} outcomes", forbid=SCIPY_ENTROPY)
+    p = gen.dirichlet(np.ones(6))
+    found = number(entropy, p.tolist(), what="a distribution given as a Python list")
+    assert_close(
+        found,
+        scipy.stats.entropy(p),
+        rtol=1e-10,
+        what="entropy on a Python list",
+        hint="accept lists: convert with np.asarray(p, dtype=float) first.",
+    )
 
 
 @test_case(points=1, hidden=True)

@@ -14,6 +14,7 @@ that breaks it alone:
 - properties: KL(p || p) = 0, KL >= 0, KL = H(p, q) - H(p), KL asymmetric:
   test_properties
 - any shape (joint tables), one number: test_kl_random (2-D tables) / "sums along axis 0"
+- lists are accepted: test_cross_entropy_random, test_kl_random / "p > 0 on a list"
 - no scipy.stats.entropy: test_cross_entropy_random, test_kl_random (forbid_calls)
 """
 
@@ -142,6 +143,15 @@ def test_cross_entropy_random(cross_entropy):
         _check_ce(cross_entropy, p, q, f"random p and q over {n} outcomes", forbid=SCIPY_ENTROPY)
     p, q = gen.dirichlet(np.ones(12)).reshape(3, 4), gen.dirichlet(np.ones(12)).reshape(3, 4)
     _check_ce(cross_entropy, p, q, "random joint tables of shape (3, 4)")
+    p, q = gen.dirichlet(np.ones(4)), gen.dirichlet(np.ones(4))
+    found = number(cross_entropy, p.tolist(), q.tolist(), what="p and q given as Python lists")
+    assert_close(
+        found,
+        _ce(p, q),
+        rtol=1e-9,
+        what="cross_entropy on two lists",
+        hint="accept lists: convert with np.asarray(p, dtype=float) first.",
+    )
 
 
 @test_case(points=1, hidden=True)
@@ -152,6 +162,15 @@ def test_kl_random(kl_divergence):
         _check_kl(kl_divergence, p, q, f"random p and q over {n} outcomes", forbid=SCIPY_ENTROPY)
     p, q = gen.dirichlet(np.ones(12)).reshape(4, 3), gen.dirichlet(np.ones(12)).reshape(4, 3)
     _check_kl(kl_divergence, p, q, "random joint tables of shape (4, 3)")
+    p, q = gen.dirichlet(np.ones(4)), gen.dirichlet(np.ones(4))
+    found = number(kl_divergence, p.tolist(), q.tolist(), what="p and q given as Python lists")
+    assert_close(
+        found,
+        _kl(p, q),
+        rtol=1e-8,
+        what="kl_divergence on two lists",
+        hint="accept lists: convert with np.asarray(p, dtype=float) first.",
+    )
 
 
 @test_case(points=0.5, hidden=True)

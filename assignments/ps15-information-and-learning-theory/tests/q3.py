@@ -156,6 +156,11 @@ def test_zeros(conditional_entropy, mutual_information):
     joint /= joint.sum()
     _check_cond(conditional_entropy, joint, "a (3, 4) table whose row 1 has p(x) = 0")
     _check_mi(mutual_information, joint, "a (3, 4) table whose row 1 has p(x) = 0")
+    joint = _random_joint(gen, (4, 3))
+    joint[:, 2] = 0.0
+    joint /= joint.sum()
+    _check_cond(conditional_entropy, joint, "a (4, 3) table whose column 2 has p(y) = 0")
+    _check_mi(mutual_information, joint, "a (4, 3) table whose column 2 has p(y) = 0")
 
 
 @test_case(points=1, hidden=True)

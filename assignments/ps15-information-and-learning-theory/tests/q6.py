@@ -13,7 +13,8 @@ that breaks it alone:
   test_random_predictions / "variance along axis 1"
 - bias2 + variance equals the mean squared error mean((predictions - f)^2) exactly:
   test_identity (a property on tables no formula above was fitted to)
-- two floats, f_test and predictions left unmodified: test_random_predictions
+- two floats, f_test and predictions left unmodified: test_random_predictions /
+  "subtracts the average from predictions in place"
 """
 
 OK_FORMAT = False
@@ -59,7 +60,10 @@ def _check(bias_variance_decomposition, P, f, what):
     P0, f0 = P.copy(), f.copy()
     found = pair(bias_variance_decomposition, P, f, what=what)
     if not (np.array_equal(P, P0) and np.array_equal(f, f0)):
-        raise AssertionError("bias_variance_decomposition changed its input arrays.")
+        raise AssertionError(
+            "bias_variance_decomposition changed the arrays it was given: compute "
+            "predictions - average into a new array instead of subtracting in place (-=)."
+        )
     hint_b, hint_v = _hints(found, P, f)
     assert_close(
         found[0],

@@ -16,7 +16,8 @@ that breaks it alone:
   test_kfold_random / "training set includes the validation fold"
 - kfold_splits raises ValueError unless 2 <= k <= len(perm): test_kfold_rejects /
   "no check on k"
-- perm is left unmodified: test_holdout_random, test_kfold_random
+- perm is left unmodified: test_holdout_random, test_kfold_random / "sorts each fold in
+  place (np.array_split returns views of perm)"
 """
 
 OK_FORMAT = False

@@ -14,7 +14,7 @@ that breaks it alone:
 - mean_error = the plain mean of the k fold errors (not weighted by fold size):
   test_random_folds (folds of unequal size) / "pools every squared error"
 - X may be 1-D (one feature) or 2-D (n, d): test_random_folds (both)
-- X, y and splits are left unmodified: test_random_folds
+- X and y are left unmodified: test_random_folds / "centres X in place before fitting"
 """
 
 OK_FORMAT = False
@@ -50,7 +50,10 @@ def _cv(fit_predict, X, y, splits, what, cv_error):
     copies = (X.copy(), y.copy(), [(t.copy(), v.copy()) for t, v in splits])
     result = call(cv_error, fit_predict, X, y, splits, what=what)
     if not (np.array_equal(X, copies[0]) and np.array_equal(y, copies[1])):
-        raise AssertionError("cv_error changed X or y.")
+        raise AssertionError(
+            "cv_error changed the X or y it was given: never modify the caller's data in "
+            "place (np.asarray returns the same array, so -= or /= on it changes the caller's)."
+        )
     try:
         mean_error, fold_errors = result
     except (TypeError, ValueError):

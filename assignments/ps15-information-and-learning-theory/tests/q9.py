@@ -14,7 +14,7 @@ that breaks it alone:
   "ignores n_hypotheses", "H multiplies the sample size instead of entering the log"
 - a and b are honoured in the sample size: test_sample_size_random / "ignores a and b
   in the sample size"
-- the sample size is an integer: test_sample_size_random
+- the sample size is an int: test_sample_size_random / "returns np.ceil's float"
 """
 
 OK_FORMAT = False
@@ -60,6 +60,12 @@ def _size(hoeffding_sample_size, args, what):
         raise AssertionError(
             f"hoeffding_sample_size on {what} returned {value:.6g}, not a whole number: a "
             "sample size is an integer; take the ceiling (math.ceil)."
+        )
+    if not isinstance(found, (int, np.integer)) or isinstance(found, bool):
+        raise AssertionError(
+            f"hoeffding_sample_size on {what} returned {value:g} as a "
+            f"{type(found).__name__}: return an int (np.ceil gives a float; wrap it in int(), "
+            "or use math.ceil, which returns an int)."
         )
     return int(value)
 

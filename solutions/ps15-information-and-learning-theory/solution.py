@@ -131,3 +131,16 @@ def vc_dimension_line(labelings, max_n):
             break
         dimension = n
     return dimension
+
+
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y)
+    candidates = np.concatenate([[-np.inf], np.sort(x)])
+    errors = np.array([np.mean((x > t).astype(int) != y) for t in candidates])
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
+
+
+def true_error_threshold(t, t_star, eta):
+    return float(eta + (1 - 2 * eta) * abs(min(max(t, 0.0), 1.0) - t_star))

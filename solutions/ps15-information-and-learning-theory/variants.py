@@ -803,3 +803,89 @@ def cv_error(fit_predict, X, y, splits):
 @variant("q9", wrong="returns np.ceil's float instead of an int")
 def hoeffding_sample_size(epsilon, delta, a=0.0, b=1.0, n_hypotheses=1):
     return np.ceil((b - a) ** 2 * np.log(2 * n_hypotheses / delta) / (2 * epsilon**2))
+
+
+# ---------------------------------------------------------------- q11: ERM and the gap
+
+
+@variant("q11", wrong="labels 1[x >= t] instead of 1[x > t]")
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y)
+    candidates = np.concatenate([[-np.inf], np.sort(x)])
+    errors = np.array([np.mean((x >= t).astype(int) != y) for t in candidates])
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
+
+
+@variant("q11", wrong="candidates are the data points only (no t = -inf)")
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y)
+    candidates = np.sort(x)
+    errors = np.array([np.mean((x > t).astype(int) != y) for t in candidates])
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
+
+
+@variant("q11", wrong="returns the number of mistakes, not their fraction")
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y)
+    candidates = np.concatenate([[-np.inf], np.sort(x)])
+    errors = np.array([np.sum((x > t).astype(int) != y) for t in candidates])
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
+
+
+@variant("q11", wrong="ties go to the largest threshold (candidates in decreasing order)")
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y)
+    candidates = np.concatenate([np.sort(x)[::-1], [-np.inf]])
+    errors = np.array([np.mean((x > t).astype(int) != y) for t in candidates])
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
+
+
+@variant("q11", wrong="sorts x in place (and y with it)")
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y)
+    order = np.argsort(x)
+    x[:] = x[order]
+    y[:] = y[order]
+    candidates = np.concatenate([[-np.inf], x])
+    errors = np.array([np.mean((x > t).astype(int) != y) for t in candidates])
+    best = int(np.argmin(errors))
+    return float(candidates[best]), float(errors[best])
+
+
+@variant("q11", wrong="true error eta + |t - t_star|: forgets the flipped labels")
+def true_error_threshold(t, t_star, eta):
+    return float(eta + abs(min(max(t, 0.0), 1.0) - t_star))
+
+
+@variant("q11", wrong="no clipping of t to [0, 1]")
+def true_error_threshold(t, t_star, eta):
+    return float(eta + (1 - 2 * eta) * abs(t - t_star))
+
+
+@variant("q11", correct="ERM in one sorted pass with cumulative sums; true error by cases")
+def erm_threshold(x, y):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y).astype(int)
+    order = np.argsort(x, kind="stable")
+    xs, ys = x[order], y[order]
+    # errors[k]: points before index k are labeled 0, the rest 1 (t = xs[k - 1])
+    ones_before = np.concatenate([[0], np.cumsum(ys == 1)])
+    zeros_after = np.concatenate([np.cumsum((ys == 0)[::-1])[::-1], [0]])
+    errors = (ones_before + zeros_after) / x.size
+    k = int(np.argmin(errors))
+    return (float(xs[k - 1]) if k > 0 else -math.inf), float(errors[k])
+
+
+@variant("q11", correct="the true error as eta outside and 1 - eta inside the disagreement")
+def true_error_threshold(t, t_star, eta):
+    width = abs(np.clip(t, 0.0, 1.0) - t_star)
+    return float(eta * (1 - width) + (1 - eta) * width)

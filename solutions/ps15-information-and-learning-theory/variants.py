@@ -889,3 +889,33 @@ def erm_threshold(x, y):
 def true_error_threshold(t, t_star, eta):
     width = abs(np.clip(t, 0.0, 1.0) - t_star)
     return float(eta * (1 - width) + (1 - eta) * width)
+
+
+@variant("q2", wrong="kl_divergence by scipy.stats.entropy(p, q)")
+def kl_divergence(p, q):
+    from scipy import stats
+
+    return float(stats.entropy(np.ravel(p), np.ravel(q)))
+
+
+@variant("q3", wrong="mutual information from scipy.stats.entropy of the marginals and joint")
+def mutual_information(joint):
+    from scipy import stats
+
+    joint = np.asarray(joint, dtype=float)
+    return float(
+        stats.entropy(joint.sum(axis=1))
+        + stats.entropy(joint.sum(axis=0))
+        - stats.entropy(joint.ravel())
+    )
+
+
+@variant("q10", wrong="removes repeats with a set: the rows come out in no particular order")
+def interval_labelings(x):
+    x = np.asarray(x, dtype=float)
+    rows = {tuple([0] * x.size)}
+    for lo in x:
+        for hi in x:
+            if lo <= hi:
+                rows.add(tuple(int(lo <= v <= hi) for v in x))
+    return np.array(list(rows), dtype=int)

@@ -10,7 +10,8 @@ that breaks it alone:
 - x need not be sorted; column j is the label of x[j]: test_interval_labelings_random /
   "assumes x is sorted (runs of consecutive indices)"
 - the rows are distinct, sorted as np.unique(..., axis=0) sorts them, integer 0/1 values,
-  shape (L, n): test_interval_labelings_random / "keeps duplicate labelings"
+  shape (L, n): test_interval_labelings_random / "keeps duplicate labelings", "removes
+  repeats with a set (rows in no particular order)"
 - the count is n (n + 1) / 2 + 1 (the growth function): test_growth_function
 - vc_dimension_line tries n = 1, 2, ..., max_n points np.arange(n) and returns the last n
   shattered (2^n distinct labelings) before the first that is not: test_vc_dimensions

@@ -15,7 +15,8 @@ that breaks it alone:
   test_properties
 - any shape (joint tables), one number: test_kl_random (2-D tables) / "sums along axis 0"
 - lists are accepted: test_cross_entropy_random, test_kl_random / "p > 0 on a list"
-- no scipy.stats.entropy: test_cross_entropy_random, test_kl_random (forbid_calls)
+- no scipy.stats.entropy: test_cross_entropy_random, test_kl_random (forbid_calls) /
+  "kl_divergence by scipy.stats.entropy(p, q)"
 """
 
 OK_FORMAT = False

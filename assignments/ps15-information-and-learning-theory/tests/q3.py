@@ -16,7 +16,8 @@ that breaks it alone:
   "both marginals summed along the same axis", "H(X) - H(Y | X)"
 - I = 0 for independent X and Y (an outer product), I(X; X) = H(X), symmetric, 0 <= I <=
   min(H(X), H(Y)): test_mutual_information_properties
-- no scipy.stats.entropy: the random cases (forbid_calls)
+- no scipy.stats.entropy: the random cases (forbid_calls) / "mutual information from
+  scipy.stats.entropy"
 """
 
 OK_FORMAT = False

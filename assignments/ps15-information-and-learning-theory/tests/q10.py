@@ -76,8 +76,7 @@ def _intervals_with_repeats(x):
     return np.concatenate([rows, rows, rows])
 
 
-def _check_labelings(interval_labelings, x, what):
-    expected = _by_brute_force(x)
+def _check_labelings(interval_labelings, x, what, expected):
     found = to_array(
         call(interval_labelings, x.copy(), what=what), what=f"interval_labelings on {what}"
     )
@@ -127,15 +126,17 @@ def _vc(vc_dimension_line, labelings, max_n, what):
 @test_case(points=2, hidden=False)
 def test_by_hand(interval_labelings, vc_dimension_line):
     x = np.array([0.0, 1.0, 2.0])
-    _check_labelings(interval_labelings, x, "x = [0, 1, 2]")
-    found = _vc(vc_dimension_line, _intervals, 5, "intervals, max_n = 5")
-    if found != 2:
+    rows = [[0, 0, 0], [0, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0], [1, 1, 0], [1, 1, 1]]
+    _check_labelings(interval_labelings, x, "x = [0, 1, 2]", np.array(rows))
+    found = _vc(vc_dimension_line, _thresholds, 5, "thresholds 1[x > t], max_n = 5")
+    if found != 1:
         raise AssertionError(
-            f"vc_dimension_line(intervals, 5) should be 2 (two points can be shattered, "
-            f"three cannot: no interval labels 1, 0, 1), found {found:g}. "
+            "vc_dimension_line(thresholds, 5) should be 1 (one point can be shattered, two "
+            "cannot: no threshold labels the left point 1 and the right one 0), found "
+            f"{found:g}. "
             + (
                 "Return the LAST n that is shattered, not the first that is not."
-                if found == 3
+                if found == 2
                 else ""
             )
         )
@@ -146,10 +147,12 @@ def test_interval_labelings_random(interval_labelings):
     gen = np.random.default_rng(1001)
     for n in [1, 2, 4, 7]:
         x = np.sort(gen.normal(size=n))
-        _check_labelings(interval_labelings, x, f"{n} sorted points")
+        _check_labelings(interval_labelings, x, f"{n} sorted points", _by_brute_force(x))
     for n in [3, 6]:
         x = gen.permutation(np.linspace(-2, 5, n) + gen.uniform(0, 0.1, n))
-        _check_labelings(interval_labelings, x, f"{n} points in no particular order")
+        _check_labelings(
+            interval_labelings, x, f"{n} points in no particular order", _by_brute_force(x)
+        )
 
 
 @test_case(points=0.5, hidden=True)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1: relu, relu_grad
 

@@ -6,7 +6,7 @@ import math
 import numpy as np
 from scipy import special
 
-from mlmath.variants import variant
+from mlmath.authoring import variant
 
 # ---------------------------------------------------------------- q1: entropy
 

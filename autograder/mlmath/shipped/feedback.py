@@ -1,0 +1,301 @@
+"""Check a problem-set notebook against its public tests and say what to fix.
+
+This file ships at the root of every student repository as ``check.py``: the CI
+workflow runs it on every push, and students run the very same commands themselves:
+
+    python check.py setup    install the pinned packages (requirements.txt) into this Python
+    python check.py          run the notebook and its public checks, report the result
+
+A check writes ``results.json`` (for tools) and ``feedback.md`` (for people); the
+Markdown goes to the job summary too when ``$GITHUB_STEP_SUMMARY`` is set.
+
+Exit status: 0 when the notebook runs and every public check passes; 1 when it runs but
+a public check fails (an unfinished question included), so the commit's mark is never
+green while something is left to fix; 2 when the notebook is missing, is not a notebook,
+fails in a cell, or runs out of time: there is nothing meaningful to score until that
+is fixed. Hidden tests run only when the instructor grades, and are never in these points.
+
+It needs only the standard library and otter-grader; its problem set is described by
+``problemset.json`` beside it.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = "results.json"
+MARKDOWN = "feedback.md"
+HIDDEN_NOTE = (
+    "These are the **public** checks only. When your notebook is graded, hidden tests run "
+    "your functions on inputs you have not seen, and they carry most of the points: "
+    "passing every public check is not full marks."
+)
+EXIT_PASSED, EXIT_FAILING, EXIT_BROKEN = 0, 1, 2
+
+
+def problem_set() -> dict:
+    return json.loads((HERE / "problemset.json").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- running the notebook
+
+
+def _first_error(notebook) -> dict | None:
+    """The first cell that raised, as the student's own cell number (counted from 1)."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return {
+                    "source": cell.source,
+                    "error": f"{output.get('ename', 'Error')}: {output.get('evalue', '')}",
+                }
+    return None
+
+
+def grade_in_this_process(notebook_path: Path, out: Path):
+    """Execute the notebook in a fresh kernel with otter and write plain results to ``out``."""
+    import contextlib
+    import io
+
+    from otter.execute import grade_notebook
+
+    tests = sorted(str(p.relative_to(HERE)) for p in (HERE / "tests").glob("q*.py"))
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        results = grade_notebook(str(notebook_path), tests_glob=tests, test_dir="tests")
+    questions = {}
+    for name, test_file in results.results.items():
+        questions[name] = {
+            "points": float(test_file.score),
+            "possible": float(test_file.possible),
+            "failures": [
+                {"case": r.test_case.name, "message": _student_message(r.message or "")}
+                for r in test_file.test_case_results
+                if not r.passed
+            ],
+        }
+    error = _first_error(results.notebook)
+    out.write_text(json.dumps({"questions": questions, "error": error}), encoding="utf-8")
+
+
+def _student_message(message: str) -> str:
+    """otter's message for a failed case ends with the assertion the test raised: keep
+    that, which is written for students, and drop the traceback through test code."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].startswith("AssertionError"):
+            return "\n".join(lines[index:]).removeprefix("AssertionError:").strip()
+    return lines[-1].strip() if lines else "failed"
+
+
+def _cell_number(original, source: str) -> int | None:
+    for number, cell in enumerate(original.cells, start=1):
+        if cell.cell_type == "code" and cell.source.strip() == source.strip():
+            return number
+    return None
+
+
+def run_checks(notebook_path: Path, timeout: float) -> tuple[dict, str]:
+    """(raw results, problem): grading runs in a child process so that a crash, a hang or
+    an ``exit()`` in the notebook becomes a message instead of ending this script."""
+    with tempfile.TemporaryDirectory(prefix="mlmath-check-") as scratch:
+        out = Path(scratch) / "raw.json"
+        command = [sys.executable, str(Path(__file__).resolve()), "_grade", str(notebook_path)]
+        try:
+            child = subprocess.run(
+                [*command, str(out)],
+                cwd=HERE,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env={**os.environ, "MPLBACKEND": "Agg"},
+            )
+        except subprocess.TimeoutExpired:
+            return {}, (
+                f"the notebook did not finish within {timeout:g} seconds: look for a loop that "
+                "never ends, or work that is far slower than it needs to be"
+            )
+        if child.returncode != 0 or not out.exists():
+            last = [line for line in child.stderr.splitlines() if line.strip()][-1:] or ["?"]
+            return {}, f"the notebook could not be run: {last[0].strip()}"
+        return json.loads(out.read_text(encoding="utf-8")), ""
+
+
+# ---------------------------------------------------------------- the report
+
+
+def check(timeout: float) -> dict:
+    """The whole result of one check, as written to results.json."""
+    info = problem_set()
+    notebook_path = HERE / info["notebook"]
+    report = {
+        "problem_set": info["name"],
+        "notebook": info["notebook"],
+        "status": "",
+        "message": "",
+        "public_points": 0.0,
+        "public_possible": 0.0,
+        "total_possible": float(sum(q["points"] for q in info["questions"].values())),
+        "hidden_tests": "not run: they run when your instructor grades the notebook",
+        "questions": [],
+    }
+    problem = ""
+    raw: dict = {}
+    original = None
+    if not notebook_path.exists():
+        problem = (
+            f"{info['notebook']} is not in the repository: commit the notebook under that "
+            "exact name (File > Save, then git add, commit and push)"
+        )
+        report["status"] = "missing"
+    else:
+        original, problem = _read_notebook(notebook_path)
+        report["status"] = "invalid" if problem else ""
+    if not problem:
+        raw, problem = run_checks(notebook_path, timeout)
+        report["status"] = "timeout" if "did not finish" in problem else ("error" if problem else "")
+    for name, question in info["questions"].items():
+        result = raw.get("questions", {}).get(name)
+        entry = {
+            "question": name,
+            "title": question["title"],
+            "points": result["points"] if result else 0.0,
+            "possible": result["possible"] if result else float(question["public_points"]),
+            "total_points": float(question["points"]),
+            "passed": bool(result) and not result["failures"],
+            "failures": result["failures"] if result else [],
+        }
+        report["questions"].append(entry)
+        report["public_points"] += entry["points"]
+        report["public_possible"] += entry["possible"]
+    error = raw.get("error")
+    if not problem and error:
+        number = _cell_number(original, error["source"])
+        where = f"cell {number}" if number else "a cell"
+        problem = (
+            f"{where} raised {error['error']}. The cells after it still ran, but fix this "
+            "first: the checks below may fail only because of it"
+        )
+        report["status"] = "error"
+    if not report["status"]:
+        report["status"] = (
+            "passed" if all(q["passed"] for q in report["questions"]) else "failing"
+        )
+    report["message"] = problem or _verdict(report)
+    return report
+
+
+def _read_notebook(path: Path):
+    import nbformat
+
+    try:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+    except Exception as error:  # nbformat raises many unrelated types for a bad file
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return None, (
+            f"{path.name} is not a valid notebook ({first[:200]}): open it in Jupyter, "
+            "or restore the last good version with git"
+        )
+    return notebook, ""
+
+
+def _verdict(report: dict) -> str:
+    points = f"{report['public_points']:g} of {report['public_possible']:g} public points"
+    if report["status"] == "passed":
+        return f"every public check passes ({points})"
+    left = sum(not q["passed"] for q in report["questions"])
+    return f"{left} question(s) still fail a public check ({points})"
+
+
+def exit_status(report: dict) -> int:
+    return {"passed": EXIT_PASSED, "failing": EXIT_FAILING}.get(report["status"], EXIT_BROKEN)
+
+
+def _cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return "<br>".join(line.strip() for line in text.strip().splitlines()) or " "
+
+
+def markdown(report: dict) -> str:
+    mark = {"passed": "✅", "failing": "❌"}.get(report["status"], "⚠️")
+    lines = [
+        f"## {mark} {report['problem_set']}: {report['message']}",
+        "",
+        f"> {HIDDEN_NOTE}",
+        "",
+        "| question | public points | result | what to fix |",
+        "|---|---|---|---|",
+    ]
+    for q in report["questions"]:
+        result = "passed" if q["passed"] else "not passed"
+        fixes = "<br>".join(f"`{f['case']}`: {_cell(f['message'])}" for f in q["failures"])
+        lines.append(
+            f"| {q['question']}: {_cell(q['title'])} | {q['points']:g} / {q['possible']:g} "
+            f"(of {q['total_points']:g} in all) | {result} | {fixes or ' '} |"
+        )
+    lines += [
+        f"| **total** | **{report['public_points']:g} / {report['public_possible']:g}** "
+        f"(of {report['total_possible']:g} in all) | | |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def plain_text(report: dict) -> str:
+    lines = [f"{report['problem_set']}: {report['status']}: {report['message']}", ""]
+    for q in report["questions"]:
+        state = "ok  " if q["passed"] else "FAIL"
+        lines.append(f"  {state} {q['question']}  {q['points']:g}/{q['possible']:g} public points")
+        for failure in q["failures"]:
+            body = failure["message"].strip().replace("\n", "\n         ")
+            lines.append(f"         {failure['case']}: {body}")
+    lines += ["", HIDDEN_NOTE.replace("**", "")]
+    return "\n".join(lines)
+
+
+def write_report(report: dict):
+    (HERE / RESULTS).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    text = markdown(report)
+    (HERE / MARKDOWN).write_text(text, encoding="utf-8")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    print(plain_text(report))
+    print(f"\nwrote {RESULTS} and {MARKDOWN}")
+
+
+# ---------------------------------------------------------------- the command
+
+
+def setup() -> int:
+    """Install the pinned packages into the Python running this script."""
+    command = [sys.executable, "-m", "pip", "install", "--disable-pip-version-check"]
+    return subprocess.call([*command, "-r", str(HERE / "requirements.txt")])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="check.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("action", nargs="?", default="check", choices=["check", "setup"])
+    parser.add_argument(
+        "--timeout", type=float, default=None, help="seconds the notebook may run (default: set's)"
+    )
+    if argv is None and sys.argv[1:2] == ["_grade"]:  # the child process of run_checks
+        grade_in_this_process(Path(sys.argv[2]), Path(sys.argv[3]))
+        return 0
+    args = parser.parse_args(argv)
+    if args.action == "setup":
+        return setup()
+    report = check(args.timeout or float(problem_set().get("timeout", 600)))
+    write_report(report)
+    return exit_status(report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -48,6 +48,10 @@ class Release:
             dist / "classroom" / name,
         )
 
+    def student_artifacts(self) -> list[Path]:
+        """Everything students receive: what the leak scan must cover."""
+        return [self.student_dir, self.student_zip, self.classroom_dir]
+
 
 def clean_notebook(notebook):
     """A copy with no outputs and no execution counts: what a student starts from."""

@@ -144,8 +144,9 @@ def test_partial_notebook_fails_with_the_stub_named(template, student_python, tm
     message = questions["q2"]["failures"][0]["message"]
     assert "mean([1, 2, 3]) returned None: is it still a stub" in message
     assert "Traceback" not in message and 'File "' not in message
-    assert "| q2: Means | 0 / 1 (of 3 in all) | not passed |" in summary
-    assert "still a stub" in summary and "1 question(s) still fail" in summary
+    assert questions["q2"]["not_started"] == ["mean"] and questions["q1"]["not_started"] == []
+    assert "| q2: Means | 0 / 1 (of 3 in all) | not started: `mean` still `...` |" in summary
+    assert "1 question(s) still fail a public check, 1 of them not started yet" in summary
 
 
 def test_broken_notebooks_get_feedback_not_a_traceback(template, student_python, tmp_path):

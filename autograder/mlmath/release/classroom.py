@@ -85,11 +85,21 @@ feedback.md
 def problem_set_description(content: SetContent) -> bytes:
     """What check.py needs to know about its set, beside it in every release."""
     ps = content.ps
-    public = {info.name: info.public_points for info in content.tests}
-    questions = {
-        q.name: {"title": q.title, "points": q.points, "public_points": public.get(q.name, 0.0)}
-        for q in ps.questions
-    }
+    tests = {info.name: info for info in content.tests}
+    questions, owned = {}, set()
+    for q in ps.questions:
+        info = tests.get(q.name)
+        # a stub is the first question's that tests it: a later question composing it
+        # is not "not started" because of an earlier one
+        names = sorted({p for case in info.cases for p in case.params} - owned) if info else []
+        owned.update(names)
+        questions[q.name] = {
+            "title": q.title,
+            "points": q.points,
+            "public_points": info.public_points if info else 0.0,
+            # each stub as shipped: check.py says "not started" while it is unchanged
+            "stubs": {name: content.stubs[name].definition.source for name in names},
+        }
     description = {
         "name": ps.name,
         "title": ps.title,

@@ -160,6 +160,7 @@ def check(timeout: float) -> dict:
         report["status"] = "error" if problem else ""
         if "did not finish" in problem:
             report["status"] = "timeout"
+    code = [c.source for c in original.cells if c.cell_type == "code"] if original else []
     for name, question in info["questions"].items():
         result = raw.get("questions", {}).get(name)
         entry = {
@@ -169,6 +170,7 @@ def check(timeout: float) -> dict:
             "possible": result["possible"] if result else float(question["public_points"]),
             "total_points": float(question["points"]),
             "passed": bool(result) and not result["failures"],
+            "not_started": _untouched(question.get("stubs", {}), code),
             "failures": result["failures"] if result else [],
         }
         report["questions"].append(entry)
@@ -188,6 +190,11 @@ def check(timeout: float) -> dict:
         report["status"] = "passed" if all(q["passed"] for q in report["questions"]) else "failing"
     report["message"] = problem or _verdict(report)
     return report
+
+
+def _untouched(stubs: dict[str, str], code: list[str]) -> list[str]:
+    """The names whose stub is still in the notebook exactly as it was handed out."""
+    return [name for name, stub in stubs.items() if any(stub.strip() in cell for cell in code)]
 
 
 def _read_notebook(path: Path):
@@ -210,7 +217,18 @@ def _verdict(report: dict) -> str:
     if report["status"] == "passed":
         return f"every public check passes ({points})"
     left = sum(not q["passed"] for q in report["questions"])
-    return f"{left} question(s) still fail a public check ({points})"
+    unstarted = sum(bool(q["not_started"]) for q in report["questions"])
+    later = f", {unstarted} of them not started yet" if unstarted else ""
+    return f"{left} question(s) still fail a public check{later} ({points})"
+
+
+def _result(question: dict) -> str:
+    if question["passed"]:
+        return "passed"
+    if question["not_started"]:
+        names = ", ".join(f"`{name}`" for name in question["not_started"])
+        return f"not started: {names} still `...`"
+    return "not passed"
 
 
 def exit_status(report: dict) -> int:
@@ -234,7 +252,7 @@ def markdown(report: dict) -> str:
         "|---|---|---|---|",
     ]
     for q in report["questions"]:
-        result = "passed" if q["passed"] else "not passed"
+        result = _result(q)
         fixes = "<br>".join(f"`{f['case']}`: {_cell(f['message'])}" for f in q["failures"])
         lines.append(
             f"| {q['question']}: {_cell(q['title'])} | {q['points']:g} / {q['possible']:g} "
@@ -252,7 +270,8 @@ def plain_text(report: dict) -> str:
     lines = [f"{report['problem_set']}: {report['status']}: {report['message']}", ""]
     for q in report["questions"]:
         state = "ok  " if q["passed"] else "FAIL"
-        lines.append(f"  {state} {q['question']}  {q['points']:g}/{q['possible']:g} public points")
+        points = f"{q['points']:g}/{q['possible']:g} public points"
+        lines.append(f"  {state} {q['question']}  {points}  {_result(q)}")
         for failure in q["failures"]:
             body = failure["message"].strip().replace("\n", "\n         ")
             lines.append(f"         {failure['case']}: {body}")

@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 import yaml
 from conftest import run_mlmath
@@ -115,6 +116,13 @@ def _questions(results):
     return {q["question"]: q for q in results["questions"]}
 
 
+def _cwd(process) -> Path | None:
+    try:
+        return Path(process.cwd())
+    except (psutil.Error, OSError):
+        return None
+
+
 def test_complete_notebook_passes(template, student_python, tmp_path):
     repo = _clone(template, tmp_path / "repo")
     _answer(repo / f"{SET}.ipynb", ["q1", "q2"])
@@ -171,6 +179,7 @@ def test_broken_notebooks_get_feedback_not_a_traceback(template, student_python,
     status, results, _, _ = _check(student_python, repo, tmp_path, "--timeout", "8")
     assert status == 2 and results["status"] == "timeout"
     assert "did not finish within 8 seconds" in results["message"]
+    assert not [p for p in psutil.process_iter() if _cwd(p) == repo]  # the kernel is gone
 
     # not a notebook at all (a bad merge), then no notebook
     notebook_path.write_text('{"cells": [<<<<<<< HEAD')

@@ -20,6 +20,7 @@ It needs only the standard library and otter-grader; its problem set is describe
 """
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -59,7 +60,6 @@ def _first_error(notebook) -> dict | None:
 
 def grade_in_this_process(notebook_path: Path, out: Path):
     """Execute the notebook in a fresh kernel with otter and write plain results to ``out``."""
-    import contextlib
     import io
 
     from otter.execute import grade_notebook
@@ -106,23 +106,38 @@ def run_checks(notebook_path: Path, timeout: float) -> tuple[dict, str]:
         out = Path(scratch) / "raw.json"
         command = [sys.executable, str(Path(__file__).resolve()), "_grade", str(notebook_path)]
         try:
-            child = subprocess.run(
-                [*command, str(out)],
-                cwd=HERE,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                env={**os.environ, "MPLBACKEND": "Agg"},
+            returncode, stderr = _run_with_kernel(
+                [*command, str(out)], timeout, {**os.environ, "MPLBACKEND": "Agg"}
             )
         except subprocess.TimeoutExpired:
             return {}, (
                 f"the notebook did not finish within {timeout:g} seconds: look for a loop that "
                 "never ends, or work that is far slower than it needs to be"
             )
-        if child.returncode != 0 or not out.exists():
-            last = [line for line in child.stderr.splitlines() if line.strip()][-1:] or ["?"]
+        if returncode != 0 or not out.exists():
+            last = [line for line in stderr.splitlines() if line.strip()][-1:] or ["?"]
             return {}, f"the notebook could not be run: {last[0].strip()}"
         return json.loads(out.read_text(encoding="utf-8")), ""
+
+
+def _run_with_kernel(command, timeout: float, env) -> tuple[int, str]:
+    """Run ``command``; on timeout end it and every process it started (the kernel runs in
+    a session of its own), so that a notebook stuck in a loop never keeps a core busy."""
+    import psutil  # ipykernel's own dependency, so always beside otter
+
+    with subprocess.Popen(
+        command, cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+    ) as child:
+        try:
+            _, stderr = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            tree = psutil.Process(child.pid)
+            for process in [*tree.children(recursive=True), tree]:
+                with contextlib.suppress(psutil.Error):
+                    process.kill()
+            child.communicate()
+            raise
+    return child.returncode, stderr
 
 
 # ---------------------------------------------------------------- the report

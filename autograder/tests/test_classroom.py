@@ -28,6 +28,7 @@ from mlmath.course.sets import Course
 from mlmath.release.build import Release
 from mlmath.release.leaks import scan
 from mlmath.release.requirements import STUDENT_PACKAGES
+from mlmath.release.submit_cells import with_export_cell
 
 SET = "ps01-mini"
 STUBS = {  # question: (the stub in the notebook, a correct answer)
@@ -104,7 +105,7 @@ def _check(python: Path, repo: Path, tmp_path: Path, *extra):
         cwd=repo,
         capture_output=True,
         text=True,
-        env={**env, "GITHUB_STEP_SUMMARY": str(summary)},
+        env={**env, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_ACTIONS": "true"},
         timeout=300,
     )
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
@@ -143,7 +144,7 @@ def test_complete_notebook_passes(template, student_python, tmp_path):
 def test_partial_notebook_fails_with_the_stub_named(template, student_python, tmp_path):
     repo = _clone(template, tmp_path / "repo")
     _answer(repo / f"{SET}.ipynb", ["q1"])
-    status, results, summary, _ = _check(student_python, repo, tmp_path)
+    status, results, summary, stdout = _check(student_python, repo, tmp_path)
     assert status == 1
     assert results["status"] == "failing"
     questions = _questions(results)
@@ -155,6 +156,8 @@ def test_partial_notebook_fails_with_the_stub_named(template, student_python, tm
     assert questions["q2"]["not_started"] == ["mean"] and questions["q1"]["not_started"] == []
     assert "| q2: Means | 0 / 1 (of 3 in all) | not started: `mean` still `...` |" in summary
     assert "1 question(s) still fail a public check, 1 of them not started yet" in summary
+    assert "::warning title=q2: 0/1 public points::q2 - 1: mean([1, 2, 3]) returned" in stdout
+    assert "::warning title=q1" not in stdout
 
 
 def test_broken_notebooks_get_feedback_not_a_traceback(template, student_python, tmp_path):
@@ -187,8 +190,9 @@ def test_broken_notebooks_get_feedback_not_a_traceback(template, student_python,
     assert status == 2 and results["status"] == "invalid"
     assert "is not a valid notebook" in summary and "restore the last good version" in summary
     notebook_path.unlink()
-    status, results, summary, _ = _check(student_python, repo, tmp_path)
+    status, results, summary, stdout = _check(student_python, repo, tmp_path)
     assert status == 2 and results["status"] == "missing"
+    assert f"::error title={SET}.ipynb::{SET}.ipynb is not in the repository" in stdout
     assert f"{SET}.ipynb is not in the repository" in summary
     assert results["public_points"] == 0 and results["public_possible"] == 2.0
 
@@ -290,3 +294,17 @@ def test_grade_a_folder_of_cloned_repositories(built_mini, template, tmp_path):
     with sqlite3.connect(gradebook) as db:
         rows = dict(db.execute("SELECT student, score FROM submissions WHERE status = 'graded'"))
     assert rows == {"alice": 6.0, "bob": 0.0}
+
+
+def test_an_existing_export_call_is_replaced():
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("grader.export()"),
+        nbformat.v4.new_markdown_cell("The end."),
+    ]
+    exported = with_export_cell(with_export_cell(notebook))  # built twice: one cell still
+    sources = [c.source for c in exported.cells]
+    assert sources[:2] == ["x = 1", "The end."]
+    assert sources[-1] == "grader.export(pdf=False)" and sources.count(sources[-1]) == 1
+    assert len(sources) == 4 and [c.source for c in notebook.cells][1] == "grader.export()"

@@ -294,6 +294,25 @@ def plain_text(report: dict) -> str:
     return "\n".join(lines)
 
 
+def annotations(report: dict) -> list[str]:
+    """GitHub Actions workflow commands: one annotation per question that does not pass,
+    shown on the run's page and beside the commit."""
+
+    def escape(text: str) -> str:  # the encoding workflow commands require
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    lines = []
+    if report["status"] not in ("passed", "failing"):
+        lines.append(f"::error title={report['notebook']}::{escape(report['message'])}")
+    for q in report["questions"]:
+        if q["passed"]:
+            continue
+        title = f"{q['question']}: {q['points']:g}/{q['possible']:g} public points"
+        body = "\n".join(f"{f['case']}: {f['message']}" for f in q["failures"]) or _result(q)
+        lines.append(f"::warning title={escape(title)}::{escape(body)}")
+    return lines
+
+
 def write_report(report: dict):
     (HERE / RESULTS).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     text = markdown(report)
@@ -303,6 +322,8 @@ def write_report(report: dict):
         with open(summary, "a", encoding="utf-8") as handle:
             handle.write(text + "\n")
     print(plain_text(report))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(annotations(report)))
     print(f"\nwrote {RESULTS} and {MARKDOWN}")
 
 

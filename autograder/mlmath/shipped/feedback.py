@@ -99,9 +99,10 @@ def _cell_number(original, source: str) -> int | None:
     return None
 
 
-def run_checks(notebook_path: Path, timeout: float) -> tuple[dict, str]:
-    """(raw results, problem): grading runs in a child process so that a crash, a hang or
-    an ``exit()`` in the notebook becomes a message instead of ending this script."""
+def run_checks(notebook_path: Path, timeout: float) -> tuple[dict, str, str]:
+    """(raw results, status, problem), status and problem empty when the notebook ran:
+    grading runs in a child process so that a crash, a hang or an ``exit()`` in the
+    notebook becomes a message instead of ending this script."""
     with tempfile.TemporaryDirectory(prefix="mlmath-check-") as scratch:
         out = Path(scratch) / "raw.json"
         command = [sys.executable, str(Path(__file__).resolve()), "_grade", str(notebook_path)]
@@ -110,14 +111,18 @@ def run_checks(notebook_path: Path, timeout: float) -> tuple[dict, str]:
                 [*command, str(out)], timeout, {**os.environ, "MPLBACKEND": "Agg"}
             )
         except subprocess.TimeoutExpired:
-            return {}, (
-                f"the notebook did not finish within {timeout:g} seconds: look for a loop that "
-                "never ends, or work that is far slower than it needs to be"
+            return (
+                {},
+                "timeout",
+                (
+                    f"the notebook did not finish within {timeout:g} seconds: look for a loop that "
+                    "never ends, or work that is far slower than it needs to be"
+                ),
             )
         if returncode != 0 or not out.exists():
             last = [line for line in stderr.splitlines() if line.strip()][-1:] or ["?"]
-            return {}, f"the notebook could not be run: {last[0].strip()}"
-        return json.loads(out.read_text(encoding="utf-8")), ""
+            return {}, "error", f"the notebook could not be run: {last[0].strip()}"
+        return json.loads(out.read_text(encoding="utf-8")), "", ""
 
 
 def _run_with_kernel(command, timeout: float, env) -> tuple[int, str]:
@@ -147,64 +152,66 @@ def check(timeout: float) -> dict:
     """The whole result of one check, as written to results.json."""
     info = problem_set()
     notebook_path = HERE / info["notebook"]
+    original, raw, status, problem = None, {}, "", ""
+    if not notebook_path.exists():
+        status, problem = (
+            "missing",
+            (
+                f"{info['notebook']} is not in the repository: commit the notebook under that "
+                "exact name (File > Save, then git add, commit and push)"
+            ),
+        )
+    else:
+        original, problem = _read_notebook(notebook_path)
+        status = "invalid" if problem else ""
+    if not problem:
+        raw, status, problem = run_checks(notebook_path, timeout)
+    if not problem and raw.get("error"):
+        status, problem = "error", _cell_error(original, raw["error"])
+    code = [c.source for c in original.cells if c.cell_type == "code"] if original else []
+    questions = [
+        _question(name, question, raw.get("questions", {}).get(name), code)
+        for name, question in info["questions"].items()
+    ]
+    if not status:
+        status = "passed" if all(q["passed"] for q in questions) else "failing"
     report = {
         "problem_set": info["name"],
         "notebook": info["notebook"],
-        "status": "",
-        "message": "",
-        "public_points": 0.0,
-        "public_possible": 0.0,
-        "total_possible": float(sum(q["points"] for q in info["questions"].values())),
+        "status": status,
+        "message": problem,
+        "public_points": sum(q["points"] for q in questions),
+        "public_possible": sum(q["possible"] for q in questions),
+        "total_possible": sum(q["total_points"] for q in questions),
         "hidden_tests": "not run: they run when your instructor grades the notebook",
-        "questions": [],
+        "questions": questions,
     }
-    problem = ""
-    raw: dict = {}
-    original = None
-    if not notebook_path.exists():
-        problem = (
-            f"{info['notebook']} is not in the repository: commit the notebook under that "
-            "exact name (File > Save, then git add, commit and push)"
-        )
-        report["status"] = "missing"
-    else:
-        original, problem = _read_notebook(notebook_path)
-        report["status"] = "invalid" if problem else ""
-    if not problem:
-        raw, problem = run_checks(notebook_path, timeout)
-        report["status"] = "error" if problem else ""
-        if "did not finish" in problem:
-            report["status"] = "timeout"
-    code = [c.source for c in original.cells if c.cell_type == "code"] if original else []
-    for name, question in info["questions"].items():
-        result = raw.get("questions", {}).get(name)
-        entry = {
-            "question": name,
-            "title": question["title"],
-            "points": result["points"] if result else 0.0,
-            "possible": result["possible"] if result else float(question["public_points"]),
-            "total_points": float(question["points"]),
-            "passed": bool(result) and not result["failures"],
-            "not_started": _untouched(question.get("stubs", {}), code),
-            "failures": result["failures"] if result else [],
-        }
-        report["questions"].append(entry)
-        report["public_points"] += entry["points"]
-        report["public_possible"] += entry["possible"]
-    error = raw.get("error")
-    if not problem and error:
-        number = _cell_number(original, error["source"])
-        first = (error["source"].strip().splitlines() or [""])[0][:60]
-        where = f"cell {number} (`{first}`)" if number else f"the cell `{first}`"
-        problem = (
-            f"{where} raised {error['error']}. The cells after it still ran, but fix this "
-            "first: the checks below may fail only because of it"
-        )
-        report["status"] = "error"
-    if not report["status"]:
-        report["status"] = "passed" if all(q["passed"] for q in report["questions"]) else "failing"
     report["message"] = problem or _verdict(report)
     return report
+
+
+def _question(name: str, question: dict, result: dict | None, code: list[str]) -> dict:
+    """One question's entry; a question that never got checked earns nothing."""
+    return {
+        "question": name,
+        "title": question["title"],
+        "points": result["points"] if result else 0.0,
+        "possible": result["possible"] if result else float(question["public_points"]),
+        "total_points": float(question["points"]),
+        "passed": bool(result) and not result["failures"],
+        "not_started": _untouched(question.get("stubs", {}), code),
+        "failures": result["failures"] if result else [],
+    }
+
+
+def _cell_error(original, error: dict) -> str:
+    number = _cell_number(original, error["source"])
+    first = (error["source"].strip().splitlines() or [""])[0][:60]
+    where = f"cell {number} (`{first}`)" if number else f"the cell `{first}`"
+    return (
+        f"{where} raised {error['error']}. The cells after it still ran, but fix this "
+        "first: the checks below may fail only because of it"
+    )
 
 
 def _untouched(stubs: dict[str, str], code: list[str]) -> list[str]:

@@ -235,7 +235,7 @@ def test_repository_holds_what_a_student_needs_and_no_secret(built_mini):
         ".venv\\Scripts\\python check.py setup",
         "git push",
         "job summary",
-        "hidden",
+        "This set is worth 6 points, of\nwhich the public checks are worth 2",
     ):
         assert text in readme
     assert "grader.export(pdf=False)" in (student / "README.md").read_text()

@@ -115,7 +115,7 @@ def check_files(content: SetContent) -> dict[str, bytes]:
     return {
         FEEDBACK_SCRIPT: Path(feedback.__file__).read_bytes(),
         PROBLEM_SET_FILE: problem_set_description(content),
-        "README.md": readme(content.ps),
+        "README.md": readme(content),
     }
 
 
@@ -123,7 +123,7 @@ def classroom_files(content: SetContent, student: dict[str, bytes]) -> dict[str,
     """The student release, as a repository with CI and a README about pushing."""
     return {
         **student,
-        "README.md": readme(content.ps, classroom=True),
+        "README.md": readme(content, classroom=True),
         ".github/workflows/check.yml": GITHUB_WORKFLOW.encode(),
         ".gitlab-ci.yml": GITLAB_CI.encode(),
         ".gitignore": GITIGNORE.encode(),

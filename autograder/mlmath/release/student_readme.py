@@ -1,6 +1,7 @@
 """The README.md every student folder, zip and repository starts with: how to set up on
 Linux, macOS and Windows, how to check, how to submit, and what the checks do not say."""
 
+from ..course.content import SetContent
 from ..course.sets import ProblemSet
 
 
@@ -34,7 +35,7 @@ at grading time. Any Jupyter works (JupyterLab, Notebook, VS Code); choose the k
 `.venv`. Nothing needs the network after this."""
 
 
-def _work(ps: ProblemSet) -> str:
+def _work(ps: ProblemSet, public_points: float) -> str:
     return f"""## Work and check
 
 Work top to bottom. Replace each `...` with your code, run the cell, then run the
@@ -52,9 +53,9 @@ fix, and writes `results.json` and `feedback.md`.
 
 **Public checks are not your grade.** They catch the obvious (a stub, a wrong type or
 shape, a hand-computable value). When your notebook is graded, *hidden* tests run your
-functions on inputs you have not seen, and they carry most of the points
-({ps.total_points:g} in all for this set): passing every public check is not full
-marks. Test your own examples too."""
+functions on inputs you have not seen. This set is worth {ps.total_points:g} points, of
+which the public checks are worth {public_points:g}: passing every public check is not
+full marks. Test your own examples too."""
 
 
 def _submit(notebook: str, classroom: bool) -> str:
@@ -97,21 +98,23 @@ Green means every *public* check passes, never full marks: hidden tests run only
 your notebook is graded."""
 
 
-def readme(ps: ProblemSet, classroom: bool = False) -> bytes:
+def readme(content: SetContent, classroom: bool = False) -> bytes:
     """The README of a student folder (or, with ``classroom``, a student repository)."""
+    ps = content.ps
+    public_points = sum(info.public_points for info in content.tests)
     notebook = f"{ps.name}.ipynb"
     files = f"""## What is here
 
-- `{notebook}`: the notebook you work in;
-- `tests/`: the public checks the notebook's `grader.check` cells run;
-- `mlmath_checks.py` and any other `.py` file: helpers the checks use (leave them as they are);
-- `data/` (when the set uses data): the data files;
-- `requirements.txt`: the packages, pinned to the versions the grader runs;
-- `check.py` and `problemset.json`: the check of the whole notebook."""
+- `{notebook}`: the notebook you work in
+- `tests/`: the public checks the notebook's `grader.check` cells run
+- `mlmath_checks.py` and any other `.py` file: helpers the checks use (leave them as they are)
+- `data/` (when the set uses data): the data files
+- `requirements.txt`: the packages, pinned to the versions the grader runs
+- `check.py` and `problemset.json`: the check of the whole notebook"""
     if classroom:
-        files += "\n- `.github/workflows/check.yml`, `.gitlab-ci.yml`: feedback on every push."
+        files += "\n- `.github/workflows/check.yml`, `.gitlab-ci.yml`: feedback on every push"
     parts = [f"# {ps.name}: {ps.title}", ps.metadata.get("summary", "").strip(), files]
-    parts += [_setup(notebook), _work(ps), _submit(notebook, classroom)]
+    parts += [_setup(notebook), _work(ps, public_points), _submit(notebook, classroom)]
     if classroom:
         parts.append(_feedback())
     return ("\n\n".join(p for p in parts if p) + "\n").encode()

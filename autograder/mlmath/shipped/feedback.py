@@ -15,8 +15,8 @@ green while something is left to fix; 2 when the notebook is missing, is not a n
 fails in a cell, or runs out of time: there is nothing meaningful to score until that
 is fixed. Hidden tests run only when the instructor grades, and are never in these points.
 
-It needs only the standard library and otter-grader; its problem set is described by
-``problemset.json`` beside it.
+It needs only the standard library and what otter-grader and ipykernel install
+(nbformat, psutil); its problem set is described by ``problemset.json`` beside it.
 """
 
 import argparse
@@ -47,7 +47,7 @@ def problem_set() -> dict:
 
 
 def _first_error(notebook) -> dict | None:
-    """The first cell that raised, as the student's own cell number (counted from 1)."""
+    """The source and the error of the first cell of the executed notebook that raised."""
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
@@ -93,6 +93,7 @@ def _student_message(message: str) -> str:
 
 
 def _cell_number(original, source: str) -> int | None:
+    """The cell's number in the student's notebook, counted from 1 (otter adds cells)."""
     for number, cell in enumerate(original.cells, start=1):
         if cell.cell_type == "code" and cell.source.strip() == source.strip():
             return number

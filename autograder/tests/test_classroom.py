@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -239,6 +240,8 @@ def test_repository_holds_what_a_student_needs_and_no_secret(built_mini):
     ):
         assert text in readme
     assert "grader.export(pdf=False)" in (student / "README.md").read_text()
+    with zipfile.ZipFile(built_mini / "dist/student" / f"{SET}.zip") as archive:
+        assert {f"{SET}/README.md", f"{SET}/check.py"} <= set(archive.namelist())
 
 
 def test_leak_scan_covers_the_repositories(built_mini, tmp_path):
@@ -266,8 +269,6 @@ def test_student_notebook_exports_a_zip_without_latex(built_mini, tmp_path):
     execute_notebook(notebook, tmp_path / SET, "blank student notebook")
     exports = list((tmp_path / SET).glob(f"{SET}_*.zip"))
     assert len(exports) == 1
-    import zipfile
-
     with zipfile.ZipFile(exports[0]) as archive:
         assert archive.testzip() is None and f"{SET}.ipynb" in archive.namelist()
         assert not any(name.endswith(".pdf") for name in archive.namelist())

@@ -30,7 +30,8 @@ def cmd_build(args) -> int:
         _say(
             f"built {ps.name}: {release.student_zip.relative_to(course.root)}, "
             f"{release.autograder_zip.relative_to(course.root)}, "
-            f"{release.solution_notebook.relative_to(course.root)}"
+            f"{release.solution_notebook.relative_to(course.root)}, "
+            f"{release.classroom_dir.relative_to(course.root)}/"
         )
     return 0
 

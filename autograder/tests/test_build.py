@@ -23,7 +23,10 @@ def test_student_release_has_public_tests_only(built_mini):
     student = built_mini / "dist/student/ps01-mini"
     names = sorted(str(p.relative_to(student)) for p in student.rglob("*") if p.is_file())
     assert names == [
+        "README.md",
+        "check.py",
         "mlmath_checks.py",
+        "problemset.json",
         "ps01-mini.ipynb",
         "requirements.txt",
         "tests/q1.py",

@@ -18,12 +18,12 @@ from ..course.sets import ProblemSet
 from ..course.testfiles import public_source
 from ..errors import MlmathError
 from ..shipped import checks
+from .classroom import check_files, classroom_files
+from .requirements import GRADING_PYTHON, GRADING_REQUIREMENTS, pinned, requirements_text
+from .submit_cells import with_export_cell
 from .zips import folder_entries, write_zip, zip_entries
 
 CHECKS_MODULE = "mlmath_checks.py"
-GRADING_REQUIREMENTS = ["numpy>=1.26", "scipy>=1.11", "pandas>=2.1", "matplotlib>=3.8"]
-STUDENT_REQUIREMENTS = ["otter-grader==7.0.0", *GRADING_REQUIREMENTS, "jupyterlab>=4"]
-GRADING_PYTHON = "3.11"
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Release:
     student_zip: Path
     autograder_zip: Path
     solution_notebook: Path
+    classroom_dir: Path
 
     @classmethod
     def at(cls, dist: Path, name: str) -> "Release":
@@ -44,7 +45,12 @@ class Release:
             dist / "student" / f"{name}.zip",
             dist / "autograder" / f"{name}.zip",
             dist / "solutions" / f"{name}.ipynb",
+            dist / "classroom" / name,
         )
+
+    def student_artifacts(self) -> list[Path]:
+        """Everything students receive: what the leak scan must cover."""
+        return [self.student_dir, self.student_zip, self.classroom_dir]
 
 
 def clean_notebook(notebook):
@@ -73,10 +79,6 @@ def support_files(ps: ProblemSet) -> dict[str, bytes]:
     return files
 
 
-def _requirements(lines) -> bytes:
-    return ("\n".join(lines) + "\n").encode()
-
-
 def write_files(folder: Path, files: dict[str, bytes]):
     for name, data in files.items():
         path = folder / name
@@ -86,11 +88,13 @@ def write_files(folder: Path, files: dict[str, bytes]):
 
 def student_files(content: SetContent) -> dict[str, bytes]:
     ps = content.ps
-    files = {f"{ps.name}.ipynb": notebook_bytes(clean_notebook(content.notebook))}
+    notebook = with_export_cell(clean_notebook(content.notebook))
+    files = {f"{ps.name}.ipynb": notebook_bytes(notebook)}
     for info in content.tests:
         files[f"tests/{info.name}.py"] = public_source(info).encode()
     files.update(support_files(ps))
-    files["requirements.txt"] = _requirements(STUDENT_REQUIREMENTS)
+    files["requirements.txt"] = requirements_text(pinned())
+    files.update(check_files(content))
     return files
 
 
@@ -113,7 +117,7 @@ def autograder_zip_entries(content: SetContent) -> dict[str, bytes]:
         files = support_files(content.ps)
         write_files(scratch, files)
         write_files(scratch, {f"tests/{t.name}.py": t.source.encode() for t in content.tests})
-        (scratch / "requirements.txt").write_bytes(_requirements(GRADING_REQUIREMENTS))
+        (scratch / "requirements.txt").write_bytes(requirements_text(GRADING_REQUIREMENTS))
         top_level = sorted({name.split("/")[0] for name in files})
         with _inside(scratch), contextlib.redirect_stdout(open(os.devnull, "w")):
             otter_generate(
@@ -147,6 +151,8 @@ def build_set(ps: ProblemSet, dist: Path) -> Release:
     shutil.rmtree(release.student_dir, ignore_errors=True)
     write_files(release.student_dir, student)
     write_zip(release.student_zip, folder_entries(release.student_dir, f"{ps.name}/"))
+    shutil.rmtree(release.classroom_dir, ignore_errors=True)
+    write_files(release.classroom_dir, classroom_files(content, student))
     write_zip(release.autograder_zip, autograder)
     release.solution_notebook.parent.mkdir(parents=True, exist_ok=True)
     release.solution_notebook.write_bytes(notebook_bytes(solution))

@@ -452,5 +452,5 @@ def _judge(content: SetContent, release: Release, outcomes, report: SetReport, r
     )
     report.check(
         "no leaks into student artifacts",
-        scan(content, [release.student_dir, release.student_zip], root),
+        scan(content, release.student_artifacts(), root),
     )

@@ -18,6 +18,7 @@ from ..course.sets import ProblemSet
 from ..course.testfiles import public_source
 from ..errors import MlmathError
 from ..shipped import checks
+from . import nbgrader_export
 from .zips import folder_entries, write_zip, zip_entries
 
 CHECKS_MODULE = "mlmath_checks.py"
@@ -150,7 +151,21 @@ def build_set(ps: ProblemSet, dist: Path) -> Release:
     write_zip(release.autograder_zip, autograder)
     release.solution_notebook.parent.mkdir(parents=True, exist_ok=True)
     release.solution_notebook.write_bytes(notebook_bytes(solution))
+    write_nbgrader_source(content, dist)
     return release
+
+
+def write_nbgrader_source(content: SetContent, dist: Path):
+    """The set's assignment in the nbgrader course root ``dist/nbgrader/``."""
+    files = nbgrader_export.source_files(content, support_files(content.ps))
+    shutil.rmtree(nbgrader_export.source_folder(dist, content.ps.name), ignore_errors=True)
+    write_files(
+        nbgrader_export.root(dist),
+        {
+            path: data if isinstance(data, bytes) else notebook_bytes(data)
+            for path, data in files.items()
+        },
+    )
 
 
 def require_built(dist: Path, name: str) -> Release:

@@ -7,12 +7,11 @@ points must match. The solution and the blank notebook are also graded through o
 real kernel path.
 """
 
-import csv
 import json
 
 import nbformat
 import pytest
-from conftest import REPO, run_mlmath
+from conftest import REPO, mlmath_grades, run_mlmath
 
 from mlmath.adapters.otter import grade_notebook_with_otter, grade_script
 from mlmath.course.content import SetContent
@@ -49,17 +48,6 @@ def _variant_notebooks(content: SetContent, folder):
     return found
 
 
-def _mlmath_grades(name: str, folder, tmp_path) -> dict[str, dict]:
-    gradebook, export = tmp_path / "gradebook.sqlite", tmp_path / "grades.csv"
-    run_mlmath(
-        "grade", name, str(folder), "--gradebook", str(gradebook), "-q", "--jobs", "2",
-        check=True, timeout=2400,
-    )  # fmt: skip
-    run_mlmath("export", name, "--csv", str(export), "--gradebook", str(gradebook), check=True)
-    with open(export, newline="") as handle:
-        return {row["student"]: row for row in csv.DictReader(handle)}
-
-
 @pytest.mark.parametrize("name", SETS)
 def test_mlmath_grade_agrees_with_otter_on_every_variant(validated, name, tmp_path):
     assert validated.returncode == 0, "the course must validate first"
@@ -67,7 +55,7 @@ def test_mlmath_grade_agrees_with_otter_on_every_variant(validated, name, tmp_pa
     folder = tmp_path / "submissions"
     folder.mkdir()
     variants = _variant_notebooks(content, folder)
-    ours = _mlmath_grades(name, folder, tmp_path)
+    ours = mlmath_grades(name, folder, tmp_path)
     support = Release.at(REPO / "dist", name).student_dir
     tests = [info.path for info in content.tests]
     theirs = run_jobs(
@@ -103,7 +91,7 @@ def test_solution_and_blank_agree_with_otters_kernel_path(validated, name, tmp_p
     }
     for student, path in notebooks.items():
         (folder / f"{student}.ipynb").write_bytes(path.read_bytes())
-    ours = _mlmath_grades(name, folder, tmp_path)
+    ours = mlmath_grades(name, folder, tmp_path)
     autograder = REPO / "dist/autograder" / f"{name}.zip"
     theirs = run_jobs(
         {s: (grade_notebook_with_otter, (folder / f"{s}.ipynb", autograder)) for s in notebooks},

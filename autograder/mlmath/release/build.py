@@ -142,6 +142,7 @@ def build_set(ps: ProblemSet, dist: Path) -> Release:
     content = SetContent(ps)
     release = Release.at(dist, ps.name)
     student = student_files(content)
+    nbgrader = nbgrader_files(content)  # before running anything: a bad notebook fails fast
     solution = solution_notebook(content, student)
     autograder = autograder_zip_entries(content)
 
@@ -151,21 +152,18 @@ def build_set(ps: ProblemSet, dist: Path) -> Release:
     write_zip(release.autograder_zip, autograder)
     release.solution_notebook.parent.mkdir(parents=True, exist_ok=True)
     release.solution_notebook.write_bytes(notebook_bytes(solution))
-    write_nbgrader_source(content, dist)
+    shutil.rmtree(nbgrader_export.source_folder(dist, ps.name), ignore_errors=True)
+    write_files(nbgrader_export.root(dist), nbgrader)
     return release
 
 
-def write_nbgrader_source(content: SetContent, dist: Path):
-    """The set's assignment in the nbgrader course root ``dist/nbgrader/``."""
+def nbgrader_files(content: SetContent) -> dict[str, bytes]:
+    """The set's assignment in the nbgrader course root, by path inside ``dist/nbgrader/``."""
     files = nbgrader_export.source_files(content, support_files(content.ps))
-    shutil.rmtree(nbgrader_export.source_folder(dist, content.ps.name), ignore_errors=True)
-    write_files(
-        nbgrader_export.root(dist),
-        {
-            path: data if isinstance(data, bytes) else notebook_bytes(data)
-            for path, data in files.items()
-        },
-    )
+    return {
+        path: data if isinstance(data, bytes) else notebook_bytes(data)
+        for path, data in files.items()
+    }
 
 
 def require_built(dist: Path, name: str) -> Release:

@@ -192,9 +192,7 @@ def case_source(info: TestFileInfo, case: CaseInfo) -> str:
     run inside a function so that nothing it defines lands in the student's namespace;
     the student's names are passed as otter passes them (None when undefined)."""
     nodes = [
-        node
-        for node in statements_for(info, [case], keep_header=False)
-        if not _otter_import(node)
+        node for node in statements_for(info, [case], keep_header=False) if not _otter_import(node)
     ]
 
     def segment(node):  # the case without its otter decorator

@@ -1,0 +1,176 @@
+"""The nbgrader export (`dist/nbgrader/`), tested with real nbgrader.
+
+For every problem set: `mlmath build` writes the export, `nbgrader generate_assignment`
+makes the student release (which must hold no solution and no hidden test), and one
+`nbgrader autograde` call grades submitted copies of the solution notebook, the blank
+release and a sample of variants; every question's score in nbgrader's gradebook must
+equal `mlmath grade`'s on the otter notebook with the same answers. The sets run in two
+halves at once, each half in its own nbgrader course (a gradebook.db of its own).
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import REPO, mlmath_grades, run_mlmath
+
+from mlmath.course.content import SetContent
+from mlmath.course.sets import Course
+from mlmath.release.build import clean_notebook
+from mlmath.release.leaks import scan
+from mlmath.release.nbgrader_export import answer_sources
+
+SETS = Course(REPO).set_names()
+HALVES = 2
+VARIANTS_PER_SET = 3
+
+
+def nbgrader(*args, cwd: Path, timeout=1800):
+    """A real nbgrader command; it runs `alembic` from PATH, so the venv's bin comes first."""
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        [str(bin_dir / "nbgrader"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{result.stderr[-4000:]}"
+    return result
+
+
+def _sample(content: SetContent) -> dict[str, object]:
+    """A few variants, wrong and correct: student id -> variant."""
+    wrong = [i for i, v in enumerate(content.variants) if v.kind == "wrong"]
+    correct = [i for i, v in enumerate(content.variants) if v.kind != "wrong"]
+    chosen = [wrong[0], wrong[len(wrong) // 2], (correct or wrong)[-1]][:VARIANTS_PER_SET]
+    return {f"v{index:03d}": content.variants[index] for index in dict.fromkeys(chosen)}
+
+
+def _submit(root: Path, name: str, student: str, notebook):
+    folder = root / "submitted" / student / name
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, folder / f"{name}.ipynb")
+
+
+def _answered(release_notebook, answers: dict[str, str]):
+    """nbgrader's release with a student's answers typed into its solution cells."""
+    notebook = nbformat.from_dict(json.loads(json.dumps(release_notebook)))
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.source = answers[grade_id]
+    return notebook
+
+
+def _nbgrader_scores(root: Path, name: str, students) -> dict[str, dict[str, float]]:
+    from nbgrader.api import Gradebook
+
+    scores = {}
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        for student in students:
+            notebook = gradebook.find_submission_notebook(name, name, student)
+            per_question: dict[str, float] = {}
+            for grade in notebook.grades:
+                question = grade.name.split("-")[0]
+                per_question[question] = per_question.get(question, 0.0) + (grade.score or 0.0)
+            scores[student] = per_question
+    return scores
+
+
+def _run_half(course: Path, names: list[str], root: Path, work: Path) -> dict[str, dict]:
+    """Build, export, generate, submit and autograde these sets in one nbgrader course,
+    and grade the same answers with `mlmath grade`."""
+    run_mlmath("build", *names, course=course, check=True, timeout=2400)
+    export = course / "dist" / "nbgrader"
+    root.mkdir(parents=True)
+    shutil.copy(export / "nbgrader_config.py", root)
+    for name in names:
+        shutil.copytree(export / "source" / name, root / "source" / name)
+    nbgrader("generate_assignment", "*", cwd=root)
+
+    students, ours = {}, {}
+    for name in names:
+        content = SetContent(Course(course).problem_set(name))
+        source = nbformat.read(root / "source" / name / f"{name}.ipynb", as_version=4)
+        release = nbformat.read(root / "release" / name / f"{name}.ipynb", as_version=4)
+        otter = work / name / "submissions"
+        otter.mkdir(parents=True)
+        _submit(root, name, "solution", source)
+        shutil.copy(course / "dist/solutions" / f"{name}.ipynb", otter / "solution.ipynb")
+        _submit(root, name, "blank", release)
+        shutil.copy(course / "dist/student" / name / f"{name}.ipynb", otter / "blank.ipynb")
+        sample = _sample(content)
+        for student, variant in sample.items():
+            _submit(root, name, student, _answered(release, answer_sources(content, variant)))
+            nbformat.write(
+                clean_notebook(content.filled_notebook(variant)), otter / f"{student}.ipynb"
+            )
+        students[name] = ["solution", "blank", *sample]
+        ours[name] = mlmath_grades(name, otter, work / name, course=course, jobs=1)
+
+    nbgrader("autograde", "*", cwd=root)
+    return {
+        name: {
+            "nbgrader": _nbgrader_scores(root, name, students[name]),
+            "mlmath": ours[name],
+            "leaks": scan(
+                SetContent(Course(course).problem_set(name)), [root / "release" / name], root
+            ),
+        }
+        for name in names
+    }
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory) -> dict[str, dict]:
+    """Every set through real nbgrader and through `mlmath grade`, two halves at once."""
+    tmp = tmp_path_factory.mktemp("nbgrader")
+    course = tmp / "course"
+    for part in ("assignments", "solutions", "datasets"):
+        shutil.copytree(REPO / part, course / part)
+    halves = [SETS[i::HALVES] for i in range(HALVES)]
+    with ThreadPoolExecutor(HALVES) as pool:
+        runs = [
+            pool.submit(_run_half, course, half, tmp / f"nbgrader-{i}", tmp / f"work-{i}")
+            for i, half in enumerate(halves)
+        ]
+        results = {}
+        for run in runs:
+            results.update(run.result())
+    return results
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_nbgrader_grades_every_question_as_mlmath_grade_does(graded, name):
+    result = graded[name]
+    ps = Course(REPO).problem_set(name)
+    disagreements = []
+    for student, theirs in result["nbgrader"].items():
+        row = result["mlmath"][student]
+        assert row["status"] == "graded", (student, row["status"], row["reason"])
+        assert set(theirs) == {q.name for q in ps.questions}, student
+        for question, score in theirs.items():
+            if abs(float(row[question]) - score) > 1e-9:
+                disagreements.append(
+                    f"{student} {question}: nbgrader {score:g}, mlmath grade {row[question]}"
+                )
+    assert not disagreements, "\n".join(disagreements)
+    solution, blank = result["nbgrader"]["solution"], result["nbgrader"]["blank"]
+    assert solution == {q.name: q.points for q in ps.questions}
+    assert sum(blank.values()) == 0
+    wrong = [s for s in result["nbgrader"] if s.startswith("v")]
+    assert any(sum(result["nbgrader"][s].values()) < ps.total_points for s in wrong)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_nbgrader_release_holds_no_solution_and_no_hidden_test(graded, name):
+    assert graded[name]["leaks"] == []

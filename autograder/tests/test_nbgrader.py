@@ -31,6 +31,47 @@ HALVES = 2
 VARIANTS_PER_SET = 3
 
 
+def _code_cells(notebook_path: Path) -> list[dict]:
+    notebook = json.loads(notebook_path.read_text())
+    return [c for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def test_export_is_an_nbgrader_course_with_answers_and_one_cell_per_case(built_mini):
+    export = built_mini / "dist" / "nbgrader"
+    files = sorted(str(p.relative_to(export)) for p in export.rglob("*") if p.is_file())
+    assert files == [
+        "nbgrader_config.py",
+        "source/ps01-mini/mlmath_checks.py",
+        "source/ps01-mini/ps01-mini.ipynb",
+    ]
+    assert "c.ClearSolutions.code_stub" in (export / "nbgrader_config.py").read_text()
+    cells = _code_cells(export / "source/ps01-mini/ps01-mini.ipynb")
+    sources = ["".join(c["source"]) for c in cells]
+    assert not any("otter" in s or "grader." in s for s in sources)
+    meta = {c["metadata"]["nbgrader"]["grade_id"]: c for c in cells if "nbgrader" in c["metadata"]}
+    square = "".join(meta["answer-square"]["source"])
+    assert square.startswith('def square(x):\n    """Return x squared."""\n    ### BEGIN SOLUTION')
+    assert "return x * x" in square and square.rstrip().endswith("### END SOLUTION")
+    assert meta["answer-mean"]["metadata"]["nbgrader"]["solution"] is True
+    tests = [c for c in cells if c["metadata"].get("nbgrader", {}).get("grade")]
+    assert [c["metadata"]["nbgrader"]["points"] for c in tests] == [1, 2, 1, 2]
+    hidden = ["### BEGIN HIDDEN TESTS" in "".join(c["source"]) for c in tests]
+    assert hidden == [False, True, False, True]
+    assert "test_square_random" in "".join(tests[1]["source"])  # restored when grading
+
+
+def test_a_cell_the_export_cannot_place_fails_the_build_before_anything_runs(mini):
+    path = mini / "assignments/ps01-mini/ps01-mini.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.insert(6, nbformat.v4.new_code_cell('grader.export("ps01-mini.ipynb")'))
+    nbformat.write(notebook, path)
+    result = run_mlmath("build", course=mini)
+    assert result.returncode == 2
+    assert "ps01-mini: notebook cell 6 uses otter" in result.stderr
+    assert "nbgrader export" in result.stderr
+    assert not (mini / "dist").exists()
+
+
 def nbgrader(*args, cwd: Path, timeout=1800):
     """A real nbgrader command; it runs `alembic` from PATH, so the venv's bin comes first."""
     bin_dir = Path(sys.executable).parent

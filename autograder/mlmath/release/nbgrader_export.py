@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from ..course.content import SetContent
-from ..course.stubs import Definition, parse_python, replace_definitions
+from ..course.stubs import Definition, is_docstring, parse_python, replace_definitions
 from ..course.testfiles import CaseInfo, TestFileInfo, render_nodes, statements_for
 from ..course.variants import Variant
 from ..errors import MlmathError
@@ -92,9 +92,9 @@ def _body_lines(definition: Definition) -> tuple[list[str], int] | None:
     """A function definition's body without its docstring, and its indentation."""
     node = parse_python(definition.source, definition.name).body[0]
     body = node.body
-    if len(body) > 1 and _is_docstring(body[0]):
+    if len(body) > 1 and is_docstring(body[0]):
         body = body[1:]
-    elif _is_docstring(body[0]):
+    elif is_docstring(body[0]):
         return None  # only a docstring: nothing to place
     lines = definition.source.split("\n")
     first = body[0].lineno
@@ -103,14 +103,6 @@ def _body_lines(definition: Definition) -> tuple[list[str], int] | None:
     if body[0].lineno <= node.lineno:
         return None  # the body shares the `def` line
     return lines[first - 1 :], body[0].col_offset
-
-
-def _is_docstring(node: ast.AST) -> bool:
-    return (
-        isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    )
 
 
 def _same_signature(stub: ast.AST, reference: ast.AST) -> bool:

@@ -196,8 +196,8 @@ def case_source(info: TestFileInfo, case: CaseInfo) -> str:
     arguments = ", ".join(f'{name}=globals().get("{name}")' for name in case.params)
     return (
         f"def {CASE_RUNNER}():\n{_indent_code(code)}\n\n"
-        "    # nbgrader fails a test cell that writes to stderr, where otter only shows the\n"
-        "    # warnings: they go to the cell's ordinary output instead\n"
+        "    # nbgrader fails a test cell that writes to stderr; a warning fails no test of\n"
+        "    # the course elsewhere, so warnings go to the cell's ordinary output\n"
         "    import contextlib as _mlmath_contextlib\n"
         "    import sys as _mlmath_sys\n\n"
         "    with _mlmath_contextlib.redirect_stderr(_mlmath_sys.stdout):\n"

@@ -1,5 +1,6 @@
 """Shared fixtures: the repository, a scratch copy of the miniature course, the CLI."""
 
+import csv
 import os
 import shutil
 import subprocess
@@ -24,6 +25,21 @@ def run_mlmath(*args, course=None, check=False, timeout=900):
     if check and result.returncode != 0:
         raise AssertionError(f"mlmath {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def mlmath_grades(name, folder, workdir, course=None, jobs=2) -> dict[str, dict]:
+    """`mlmath grade` a folder of notebooks, then `mlmath export`: student -> CSV row."""
+    gradebook, export = workdir / "gradebook.sqlite", workdir / "grades.csv"
+    run_mlmath(
+        "grade", name, str(folder), "--gradebook", str(gradebook), "-q", "--jobs", str(jobs),
+        course=course, check=True, timeout=2400,
+    )  # fmt: skip
+    run_mlmath(
+        "export", name, "--csv", str(export), "--gradebook", str(gradebook),
+        course=course, check=True,
+    )  # fmt: skip
+    with open(export, newline="") as handle:
+        return {row["student"]: row for row in csv.DictReader(handle)}
 
 
 @pytest.fixture

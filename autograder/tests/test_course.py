@@ -7,12 +7,11 @@ points must match. The solution and the blank notebook, in the same batch, must 
 what otter's real kernel path (`otter run`, run by `validate`) gave them.
 """
 
-import csv
 import json
 
 import nbformat
 import pytest
-from conftest import REPO, run_mlmath
+from conftest import REPO, mlmath_grades, run_mlmath
 
 from mlmath.adapters.otter import grade_script
 from mlmath.course.content import SetContent
@@ -50,17 +49,6 @@ def _variant_notebooks(content: SetContent, folder):
     return found
 
 
-def _mlmath_grades(name: str, folder, tmp_path) -> dict[str, dict]:
-    gradebook, export = tmp_path / "gradebook.sqlite", tmp_path / "grades.csv"
-    run_mlmath(
-        "grade", name, str(folder), "--gradebook", str(gradebook), "-q", "--jobs", "2",
-        check=True, timeout=2400,
-    )  # fmt: skip
-    run_mlmath("export", name, "--csv", str(export), "--gradebook", str(gradebook), check=True)
-    with open(export, newline="") as handle:
-        return {row["student"]: row for row in csv.DictReader(handle)}
-
-
 def _solution_and_blank(name: str) -> dict:
     return {
         "solution": REPO / "dist/solutions" / f"{name}.ipynb",
@@ -91,7 +79,7 @@ def test_mlmath_grade_agrees_with_otter_on_every_variant(validated, name, tmp_pa
     variants = _variant_notebooks(content, folder)
     for student, path in _solution_and_blank(name).items():
         (folder / f"{student}.ipynb").write_bytes(path.read_bytes())
-    ours = _mlmath_grades(name, folder, tmp_path)
+    ours = mlmath_grades(name, folder, tmp_path)
     _agrees_with_otters_kernel_path(name, ours)
     support = Release.at(REPO / "dist", name).student_dir
     tests = [info.path for info in content.tests]

@@ -117,18 +117,31 @@ class SetContent:
         )
         return f"{self.variant_file.imports}\n{body}" if self.variant_file.imports else body
 
-    def filled_notebook(self, variant: Variant | None = None):
-        """The notebook with every stub replaced by reference (or variant) code."""
-        code = {name: d.source for name, d in self.definitions.items()}
-        if variant is not None:
-            code.update(variant.replacements)
-        notebook = copy.deepcopy(self.notebook)
+    def stubs_by_cell(self) -> dict[int, list[Definition]]:
+        """The stubs of each code cell that has any, by cell index."""
         by_cell: dict[int, list[Definition]] = {}
         for stub in self.stubs.values():
             by_cell.setdefault(stub.cell, []).append(stub.definition)
+        return by_cell
+
+    def filled_sources(self, variant: Variant | None = None) -> dict[int, str]:
+        """The source of each stub cell with its stubs replaced by reference (or variant)
+        code, by cell index."""
+        code = {name: d.source for name, d in self.definitions.items()}
+        if variant is not None:
+            code.update(variant.replacements)
+        cells = self.notebook.cells
+        return {
+            index: replace_definitions(cells[index].source, definitions, code)
+            for index, definitions in self.stubs_by_cell().items()
+        }
+
+    def filled_notebook(self, variant: Variant | None = None):
+        """The notebook with every stub replaced by reference (or variant) code."""
+        notebook = copy.deepcopy(self.notebook)
         cells = notebook.cells
-        for index, definitions in by_cell.items():
-            cells[index].source = replace_definitions(cells[index].source, definitions, code)
+        for index, source in self.filled_sources(variant).items():
+            cells[index].source = source
         if variant is not None and self.variant_file.imports:
             cells.insert(
                 self._first_import_cell() + 1, nbformat.v4.new_code_cell(self.variant_file.imports)

@@ -47,7 +47,7 @@ def _is_ellipsis_value(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and node.value is Ellipsis
 
 
-def _is_docstring(node: ast.AST) -> bool:
+def is_docstring(node: ast.AST) -> bool:
     return (
         isinstance(node, ast.Expr)
         and isinstance(node.value, ast.Constant)
@@ -58,14 +58,14 @@ def _is_docstring(node: ast.AST) -> bool:
 def _is_stub_function(node: ast.AST) -> bool:
     if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
         return False
-    body = node.body[1:] if _is_docstring(node.body[0]) else node.body
+    body = node.body[1:] if is_docstring(node.body[0]) else node.body
     return len(body) == 1 and _is_ellipsis(body[0])
 
 
 def _is_stub_class(node: ast.AST) -> bool:
     if not isinstance(node, ast.ClassDef):
         return False
-    members = [n for n in node.body if not (_is_docstring(n) or _is_ellipsis(n))]
+    members = [n for n in node.body if not (is_docstring(n) or _is_ellipsis(n))]
     return all(_is_stub_function(n) for n in members)
 
 
@@ -123,7 +123,7 @@ def module_definitions(source: str, where: str) -> dict[str, Definition]:
     lines = source.split("\n")
     found: dict[str, Definition] = {}
     for index, node in enumerate(tree.body):
-        if isinstance(node, ast.Import | ast.ImportFrom) or (index == 0 and _is_docstring(node)):
+        if isinstance(node, ast.Import | ast.ImportFrom) or (index == 0 and is_docstring(node)):
             continue
         name = definition_name(node)
         if name is None:

@@ -121,42 +121,58 @@ def public_source(info: TestFileInfo) -> str:
     Hidden cases go, and so does every top-level helper that only hidden cases use;
     the total ``points`` goes too, since each case carries its own points.
     """
-    public = [c.node for c in info.cases if not c.hidden]
-    hidden = {c.node for c in info.cases if c.hidden}
-    helpers = {}
+    public = [c for c in info.cases if not c.hidden]
+    return render_nodes(info, statements_for(info, public, keep_header=True))
+
+
+def statements_for(info: TestFileInfo, cases, keep_header: bool) -> list[ast.AST]:
+    """The file's top-level statements that ``cases`` need, in the file's order: its
+    imports, those cases, and the helpers and constants they use (transitively); with
+    ``keep_header``, also its docstring and its ``OK_FORMAT`` and ``name`` lines."""
+    chosen = [c.node for c in cases]
+    cases_nodes = {c.node for c in info.cases}
+    helpers: dict[str, list[ast.AST]] = {}
     for node in info.tree.body:
-        if node in hidden or _test_case_decorator(node) is not None:
+        if node in cases_nodes or _test_case_decorator(node) is not None:
             continue
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            helpers[node.name] = node
-        elif isinstance(node, ast.Assign):
-            for target in node.targets:
-                if isinstance(target, ast.Name) and target.id not in (
-                    "OK_FORMAT",
-                    "name",
-                    "points",
-                ):
-                    helpers[target.id] = node
-    needed, frontier = set(), _names_used(public)
+            helpers.setdefault(node.name, []).append(node)
+        elif isinstance(node, ast.Assign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id not in HEADER_NAMES:
+                    helpers.setdefault(target.id, []).append(node)
+    needed, frontier = set(), _names_used(chosen)
     while frontier:
         name = frontier.pop()
         if name in helpers and name not in needed:
             needed.add(name)
-            frontier |= _names_used([helpers[name]])
-    kept_helpers = {id(helpers[n]) for n in needed}
-    text, previous = "", None
+            frontier |= _names_used(helpers[name])
+    kept_helpers = {id(node) for name in needed for node in helpers[name]}
+    kept = []
     for index, node in enumerate(info.tree.body):
-        is_docstring = index == 0 and isinstance(node, ast.Expr)
-        keep = (
-            is_docstring
-            or isinstance(node, ast.Import | ast.ImportFrom)
-            or node in public
-            or id(node) in kept_helpers
-            or (isinstance(node, ast.Assign) and _targets(node) & {"OK_FORMAT", "name"})
+        header = (index == 0 and isinstance(node, ast.Expr)) or (
+            isinstance(node, ast.Assign) and _targets(node) & {"OK_FORMAT", "name"}
         )
-        if not keep:
-            continue
-        # the source's own spacing: imports together, two blank lines around definitions
+        if (
+            (keep_header and header)
+            or isinstance(node, ast.Import | ast.ImportFrom)
+            or node in chosen
+            or id(node) in kept_helpers
+        ):
+            kept.append(node)
+    return kept
+
+
+HEADER_NAMES = ("OK_FORMAT", "name", "points")
+
+
+def render_nodes(info: TestFileInfo, nodes: list[ast.AST], segment=None) -> str:
+    """The source of ``nodes`` (top-level statements of the file), with the file's own
+    spacing: imports together, two blank lines around definitions."""
+    segment = segment or info.segment
+    text, previous = "", None
+    for node in nodes:
         if previous is None:
             gap = ""
         elif isinstance(node, ast.FunctionDef | ast.ClassDef) or isinstance(
@@ -167,7 +183,7 @@ def public_source(info: TestFileInfo) -> str:
             gap = "\n"
         else:
             gap = "\n\n"
-        text += gap + info.segment(node)
+        text += gap + segment(node)
         previous = node
     return text + "\n"
 

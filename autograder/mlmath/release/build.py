@@ -18,6 +18,7 @@ from ..course.sets import ProblemSet
 from ..course.testfiles import public_source
 from ..errors import MlmathError
 from ..shipped import checks
+from . import nbgrader_export
 from .classroom import check_files, classroom_files
 from .requirements import GRADING_PYTHON, GRADING_REQUIREMENTS, pinned, requirements_text
 from .submit_cells import with_export_cell
@@ -145,6 +146,7 @@ def build_set(ps: ProblemSet, dist: Path) -> Release:
     content = SetContent(ps)
     release = Release.at(dist, ps.name)
     student = student_files(content)
+    nbgrader = nbgrader_files(content)  # before running anything: a bad notebook fails fast
     solution = solution_notebook(content, student)
     autograder = autograder_zip_entries(content)
 
@@ -156,7 +158,18 @@ def build_set(ps: ProblemSet, dist: Path) -> Release:
     write_zip(release.autograder_zip, autograder)
     release.solution_notebook.parent.mkdir(parents=True, exist_ok=True)
     release.solution_notebook.write_bytes(notebook_bytes(solution))
+    shutil.rmtree(nbgrader_export.source_folder(dist, ps.name), ignore_errors=True)
+    write_files(nbgrader_export.root(dist), nbgrader)
     return release
+
+
+def nbgrader_files(content: SetContent) -> dict[str, bytes]:
+    """The set's assignment in the nbgrader course root, by path inside ``dist/nbgrader/``."""
+    files = nbgrader_export.source_files(content, support_files(content.ps))
+    return {
+        path: data if isinstance(data, bytes) else notebook_bytes(data)
+        for path, data in files.items()
+    }
 
 
 def require_built(dist: Path, name: str) -> Release:

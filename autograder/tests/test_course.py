@@ -26,7 +26,7 @@ SETS = Course(REPO).set_names()
 @pytest.fixture(scope="session")
 def validated():
     """`mlmath validate` over the whole course; it also builds dist/ for the tests below."""
-    return run_mlmath("validate", "--jobs", "2", timeout=2400)
+    return run_mlmath("validate", "--jobs", "2", timeout=3600)
 
 
 def test_every_problem_set_validates(validated):

@@ -82,8 +82,14 @@ def make_batch(name: str, count: int, folder: Path) -> list[Path]:
     return paths
 
 
+def notebook_cells(data: bytes) -> list[str]:
+    """A notebook's code cells as Python, as the sandbox reads and transforms them."""
+    from mlmath.sandbox.runtime.notebook import code_cells, to_python
+
+    return [to_python(source) for _position, source in code_cells(data)]
+
+
 def plain_scripts(paths: list[Path], workdir: Path) -> float:
-    from mlmath.grading.batch import notebook_cells
 
     started = time.perf_counter()
     for path in paths:
@@ -113,7 +119,6 @@ print(time.perf_counter() - started)
 def warm_process(paths: list[Path], workdir: Path) -> float:
     """Every notebook's code in one process, each in a fresh namespace: imports are paid
     once, as in mlmath's warm sandbox. Returns the seconds of the loop itself."""
-    from mlmath.grading.batch import notebook_cells
 
     sources = workdir / "sources.json"
     sources.write_text(json.dumps([repr(notebook_cells(p.read_bytes())) for p in paths]))

@@ -135,20 +135,20 @@ class GradingSetup:
     def __init__(self, autograder_zip: bytes, limits: Limits):
         self.zip = autograder_zip
         self.limits = limits
+        self.digest = hashlib.sha256(autograder_zip).hexdigest()
         # workers kept warm for one setup serve only the same zip under the same limits
-        self.key = hashlib.sha256(autograder_zip + repr(limits).encode()).hexdigest()
+        self.key = f"{self.digest}-{limits!r}"
 
     def __getstate__(self):
-        return {"zip": self.zip, "limits": self.limits, "key": self.key}
+        return {"zip": self.zip, "limits": self.limits, "digest": self.digest, "key": self.key}
 
     def prepared(self, scratch: Path | None = None) -> "PreparedAutograder":
-        digest = hashlib.sha256(self.zip).hexdigest()
-        found = _prepared.get(digest)
+        found = _prepared.get(self.digest)
         if found is None:
             if scratch is None:  # a worker process of a cluster: a scratch of its own
                 scratch = _scratch()
                 Finalize(None, shutil.rmtree, args=(scratch, True), exitpriority=0)
-            found = _prepared[digest] = PreparedAutograder(self.zip, scratch)
+            found = _prepared[self.digest] = PreparedAutograder(self.zip, scratch)
         return found
 
     def __call__(self, slot: int):
